@@ -1,0 +1,69 @@
+#include "cli/app.hpp"
+
+#include <iostream>
+
+#include <soci/soci.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/context.hpp"
+#include "core/logging.hpp"
+#include "core/redaction.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+int fail(const Error& error) {
+  std::cerr << "jiangbu: error: " << error.describe() << " [" << error.code << "]\n";
+  return static_cast<int>(exit_code_for(error.code));
+}
+
+void add_global_options(CLI::App& app, Context& context) {
+  app.add_option("--db", context.database_text,
+                 "SQLite file or postgresql:// URI (default ./jiangbu.db)")
+      ->envname("JIANGBU_DB");
+  app.add_option("--format", context.format_name, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  app.add_option("--log-level", context.log_level, "trace|debug|info|warn|error|off")
+      ->envname("JIANGBU_LOG_LEVEL");
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  Context context;
+  CLI::App app{"jiangbu 奖补: double-entry ledger and audit for labor-brand subsidy funds"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  add_global_options(app, context);
+  app.parse_complete_callback([&context] {
+    if (auto configured = configure_logging(context.log_level); !configured) {
+      throw CommandFailure{configured.error()};
+    }
+  });
+  register_init_command(app, context);
+  register_book_commands(app, context);
+  register_account_commands(app, context);
+  register_entry_commands(app, context);
+  register_report_commands(app, context);
+  register_money_commands(app, context);
+  register_reason_commands(app, context);
+  register_demo_commands(app, context);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::bad_input);
+  } catch (const CommandFailure& failure) {
+    return fail(failure.error);
+  } catch (const soci::soci_error& error) {
+    std::cerr << "jiangbu: storage error: " << redact_sensitive(error.what()) << '\n';
+    return static_cast<int>(ExitCode::storage_error);
+  } catch (const std::overflow_error& error) {
+    std::cerr << "jiangbu: error: " << error.what() << '\n';
+    return static_cast<int>(ExitCode::bad_input);
+  }
+  return 0;
+}
+
+}  // namespace jiangbu

@@ -1,0 +1,39 @@
+#pragma once
+// A calendar date without time zone, as printed on vouchers and invoices.
+// Parsed only from strict ISO "YYYY-MM-DD"; 2024-02-30 is refused.
+#include <chrono>
+#include <compare>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace jiangbu {
+
+class Date {
+ public:
+  static constexpr int year_min = 1900;  // anything earlier is a typo, not a voucher
+  static constexpr int year_max = 2199;
+
+  static Result<Date> parse(std::string_view text);
+  static Date from_parts(int year, unsigned month, unsigned day);  // asserts validity
+  static Date today_local();
+
+  [[nodiscard]] int year() const { return static_cast<int>(value_.year()); }
+  [[nodiscard]] unsigned month() const { return static_cast<unsigned>(value_.month()); }
+  [[nodiscard]] unsigned day() const { return static_cast<unsigned>(value_.day()); }
+  [[nodiscard]] std::string to_string() const;  // "2024-03-01"
+  [[nodiscard]] std::chrono::sys_days days() const { return std::chrono::sys_days(value_); }
+  [[nodiscard]] Date plus_days(int days) const;
+
+  friend bool operator==(const Date&, const Date&) = default;
+  friend std::strong_ordering operator<=>(const Date& left, const Date& right) {
+    return left.days() <=> right.days();
+  }
+
+ private:
+  explicit Date(std::chrono::year_month_day value) : value_(value) {}
+  std::chrono::year_month_day value_;
+};
+
+}  // namespace jiangbu

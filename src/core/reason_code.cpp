@@ -1,0 +1,79 @@
+#include "core/reason_code.hpp"
+
+#include <array>
+
+#include "core/assert.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+using enum ReasonCode;
+
+constexpr std::array registry{
+    ReasonCodeInfo{category_not_allowed, ReasonKind::rule, "category-not-allowed", "the category is not an allowed use under the award's policy"},
+    ReasonCodeInfo{category_banned, ReasonKind::rule, "category-banned", "the category is banned: 三公经费, 人员津补贴 or 一般性支出"},
+    ReasonCodeInfo{cash_payment, ReasonKind::rule, "cash-payment", "paid in cash where the policy bans cash"},
+    ReasonCodeInfo{retroactive, ReasonKind::rule, "retroactive", "dated before the award's effective date"},
+    ReasonCodeInfo{overdrawn, ReasonKind::rule, "overdrawn", "more than the unit's remaining share"},
+    ReasonCodeInfo{over_plan, ReasonKind::rule, "over-plan", "more than the filed plan for that category"},
+    ReasonCodeInfo{no_plan_filed, ReasonKind::rule, "no-plan-filed", "the policy requires a filed fund-use plan and none is filed"},
+    ReasonCodeInfo{grant_revoked, ReasonKind::rule, "grant-revoked", "dated after the award was revoked"},
+    ReasonCodeInfo{grant_suspended, ReasonKind::rule, "grant-suspended", "dated while the award is suspended"},
+    ReasonCodeInfo{future_dated, ReasonKind::rule, "future-dated", "dated after today"},
+    ReasonCodeInfo{duplicate_invoice, ReasonKind::rule, "duplicate-invoice", "the invoice key is already used, by any unit"},
+    ReasonCodeInfo{bad_invoice_number, ReasonKind::input, "bad-invoice-number", "the invoice code or number is malformed"},
+    ReasonCodeInfo{bad_payee_id, ReasonKind::input, "bad-payee-id", "the payee's 统一社会信用代码 fails its check"},
+    ReasonCodeInfo{bad_amount, ReasonKind::input, "bad-amount", "the amount is not a positive amount of whole fen in range"},
+    ReasonCodeInfo{bad_date, ReasonKind::input, "bad-date", "the date is not a real calendar date in YYYY-MM-DD"},
+    ReasonCodeInfo{missing_field, ReasonKind::input, "missing-field", "a required field is empty"},
+    ReasonCodeInfo{unknown_award, ReasonKind::input, "unknown-award", "no award with that id"},
+    ReasonCodeInfo{unit_not_on_award, ReasonKind::input, "unit-not-on-award", "the unit is not a lead unit of that award"},
+    ReasonCodeInfo{unknown_category, ReasonKind::input, "unknown-category", "no category with that code or name in the policy"},
+    ReasonCodeInfo{unknown_payment_method, ReasonKind::input, "unknown-payment-method", "no payment method with that name"},
+    ReasonCodeInfo{unbalanced_entry, ReasonKind::rule, "unbalanced-entry", "debits and credits of an entry differ (per basis)"},
+    ReasonCodeInfo{too_few_postings, ReasonKind::input, "too-few-postings", "an entry needs at least two postings"},
+    ReasonCodeInfo{bad_posting, ReasonKind::input, "bad-posting", "a posting needs exactly one of debit and credit, positive"},
+    ReasonCodeInfo{unknown_book, ReasonKind::input, "unknown-book", "no book with that id"},
+    ReasonCodeInfo{unknown_account, ReasonKind::input, "unknown-account", "the account is not open in that book"},
+    ReasonCodeInfo{bad_account_code, ReasonKind::input, "bad-account-code", "the account code is malformed or not in the chart"},
+    ReasonCodeInfo{unknown_entry, ReasonKind::input, "unknown-entry", "no journal entry with that id or voucher"},
+    ReasonCodeInfo{already_reversed, ReasonKind::rule, "already-reversed", "the entry has already been reversed"},
+    ReasonCodeInfo{cannot_reverse_reversal, ReasonKind::rule, "cannot-reverse-reversal", "a reversing entry cannot itself be reversed"},
+    ReasonCodeInfo{reversal_before_original, ReasonKind::rule, "reversal-before-original", "a reversal cannot be dated before its original"},
+    ReasonCodeInfo{duplicate_book, ReasonKind::rule, "duplicate-book", "a book with that id already exists"},
+    ReasonCodeInfo{duplicate_account, ReasonKind::rule, "duplicate-account", "that account is already open in the book"},
+    ReasonCodeInfo{bad_text, ReasonKind::input, "bad-text", "text is empty, too long, not UTF-8, or has control characters"},
+    ReasonCodeInfo{too_many_postings, ReasonKind::input, "too-many-postings", "an entry has more postings than the limit"},
+    ReasonCodeInfo{storage_unavailable, ReasonKind::storage, "storage-unavailable", "the database cannot be opened or reached"},
+    ReasonCodeInfo{schema_out_of_date, ReasonKind::storage, "schema-out-of-date", "the database needs `jiangbu init` to migrate"},
+    ReasonCodeInfo{schema_newer_than_program, ReasonKind::storage, "schema-newer-than-program", "the database was migrated by a newer jiangbu"},
+    ReasonCodeInfo{schema_tampered, ReasonKind::storage, "schema-tampered", "an applied migration differs from the bundled one"},
+    ReasonCodeInfo{bad_database, ReasonKind::input, "bad-database", "the database location is malformed"},
+    ReasonCodeInfo{bad_chart, ReasonKind::input, "bad-chart", "a chart-of-accounts file is malformed or inconsistent"},
+};
+
+}  // namespace
+
+std::span<const ReasonCodeInfo> reason_codes() { return registry; }
+
+std::string_view reason_code_name(ReasonCode code) {
+  const auto index = static_cast<std::size_t>(code) - 1;
+  JIANGBU_ASSERT(index < registry.size() && registry[index].code == code);
+  return registry[index].name;
+}
+
+std::optional<ReasonCode> find_reason_code(std::string_view name) {
+  for (const auto& info : registry) {
+    if (info.name == name) return info.code;
+  }
+  return std::nullopt;
+}
+
+ReasonKind reason_kind(std::string_view name) {
+  const auto code = find_reason_code(name);
+  if (!code) return ReasonKind::input;
+  return registry[static_cast<std::size_t>(*code) - 1].kind;
+}
+
+}  // namespace jiangbu

@@ -1,0 +1,83 @@
+#pragma once
+// The registry of reason codes: the stable, public names of every way jiangbu
+// says "no". Append-only: a code's number and meaning never change, a retired
+// code is never reused, and tests/golden/reason_codes.txt pins the list.
+// Expenditure codes come from ../shared/DOMAIN.md ("Checks on each expenditure").
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace jiangbu {
+
+enum class ReasonCode : int {
+  // Expenditure rules (DOMAIN.md).
+  category_not_allowed = 1,
+  category_banned = 2,
+  cash_payment = 3,
+  retroactive = 4,
+  overdrawn = 5,
+  over_plan = 6,
+  no_plan_filed = 7,
+  grant_revoked = 8,
+  grant_suspended = 9,
+  future_dated = 10,
+  duplicate_invoice = 11,
+  bad_invoice_number = 12,
+  bad_payee_id = 13,
+  bad_amount = 14,
+  // Input that cannot be judged at all (DOMAIN.md).
+  bad_date = 15,
+  missing_field = 16,
+  unknown_award = 17,
+  unit_not_on_award = 18,
+  unknown_category = 19,
+  unknown_payment_method = 20,
+  // Ledger.
+  unbalanced_entry = 21,
+  too_few_postings = 22,
+  bad_posting = 23,
+  unknown_book = 24,
+  unknown_account = 25,
+  bad_account_code = 26,
+  unknown_entry = 27,
+  already_reversed = 28,
+  cannot_reverse_reversal = 29,
+  reversal_before_original = 30,
+  duplicate_book = 31,
+  duplicate_account = 32,
+  bad_text = 33,
+  too_many_postings = 34,
+  // Store and configuration.
+  storage_unavailable = 35,
+  schema_out_of_date = 36,
+  schema_newer_than_program = 37,
+  schema_tampered = 38,
+  bad_database = 39,
+  bad_chart = 40,
+};
+
+// What kind of "no" it is decides the CLI's exit code: a rule rejection (1),
+// bad input or usage (2), or a storage failure (3).
+enum class ReasonKind { rule, input, storage };
+
+struct ReasonCodeInfo {
+  ReasonCode code;
+  ReasonKind kind;
+  std::string_view name;     // "category-not-allowed"
+  std::string_view meaning;  // one line, for `jiangbu reasons` and the docs
+};
+
+std::span<const ReasonCodeInfo> reason_codes();
+std::string_view reason_code_name(ReasonCode code);
+std::optional<ReasonCode> find_reason_code(std::string_view name);
+// Unknown names count as input errors.
+ReasonKind reason_kind(std::string_view name);
+
+inline Error make_error(ReasonCode code, std::string message, std::string field = {}) {
+  return Error(std::string(reason_code_name(code)), std::move(message), std::move(field));
+}
+
+}  // namespace jiangbu

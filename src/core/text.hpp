@@ -1,0 +1,20 @@
+#pragma once
+// Free text that reaches the ledger (memos, names, references) must be valid
+// UTF-8 without control characters and within a size bound, so that nothing
+// printed later (reports, CSV, terminals) can be spoofed or broken by it.
+#include <cstddef>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace jiangbu {
+
+bool is_valid_utf8(std::string_view text);
+
+Status validate_text(std::string_view text, std::string_view field, std::size_t bytes_max,
+                     bool allow_empty = false);
+
+// Display width on a terminal: CJK and full-width characters take two cells.
+std::size_t display_width(std::string_view utf8_text);
+
+}  // namespace jiangbu

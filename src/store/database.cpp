@@ -1,0 +1,85 @@
+#include "store/database.hpp"
+
+#include <string>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+namespace jiangbu {
+
+namespace {
+
+
+void execute_sqlite_script(soci::session& session, std::string_view script) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+  char* message = nullptr;
+  const std::string text(script);
+  if (sqlite_api::sqlite3_exec(backend->conn_, text.c_str(), nullptr, nullptr, &message) !=
+      SQLITE_OK) {
+    std::string reason = message != nullptr ? message : "unknown error";
+    sqlite_api::sqlite3_free(message);
+    throw soci::soci_error("sqlite script failed: " + reason);
+  }
+}
+
+void execute_postgresql_script(soci::session& session, std::string_view script) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  const std::string text(script);
+  PGresult* result = PQexec(backend->conn_, text.c_str());
+  const ExecStatusType status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string reason = PQresultErrorMessage(result);
+    PQclear(result);
+    throw soci::soci_error("postgresql script failed: " + reason);
+  }
+  PQclear(result);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& location) {
+  std::unique_ptr<Database> database(new Database(location));
+  try {
+    if (location.backend == Backend::sqlite) {
+      database->session_.open(soci::sqlite3, "db=\"" + location.connection + "\"");
+    } else {
+      database->session_.open(soci::postgresql, location.connection);
+    }
+    database->configure_session();
+  } catch (const soci::soci_error& error) {
+    return Error("storage-unavailable", "cannot open the database " + location.redacted + ": " +
+                                            redact_connection_text(error.what()));
+  }
+  spdlog::debug("opened {} database {}", backend_name(location.backend), location.redacted);
+  return database;
+}
+
+void Database::configure_session() {
+  if (location_.backend == Backend::sqlite) {
+    // WAL lets readers run beside the writer; synchronous=FULL makes every
+    // commit durable, which a ledger of public money needs more than speed.
+    session_ << "PRAGMA foreign_keys = ON";
+    session_ << "PRAGMA journal_mode = WAL";
+    session_ << "PRAGMA synchronous = FULL";
+    session_ << "PRAGMA busy_timeout = 30000";  // wait for another writer before failing
+  } else {
+    session_ << "SET TIME ZONE 'Asia/Shanghai'";
+  }
+}
+
+void Database::execute_script(std::string_view script) {
+  if (location_.backend == Backend::sqlite) {
+    execute_sqlite_script(session_, script);
+  } else {
+    execute_postgresql_script(session_, script);
+  }
+}
+
+bool is_unique_violation(const soci::soci_error& error) {
+  const std::string text = error.what();
+  return text.find("UNIQUE constraint failed") != std::string::npos ||
+         text.find("duplicate key value") != std::string::npos;
+}
+
+}  // namespace jiangbu
