@@ -1,7 +1,12 @@
 -- jiangbu schema 0001: charts, books, accounts and the append-only journal.
--- Amounts are BIGINT fen (exact); never REAL/DOUBLE. Codes use the "C"
+-- Amounts are whole fen in the domain `fen`: NUMERIC that refuses fractions
+-- (a BIGINT column would silently round 1.5 to 2 on a hand-written insert)
+-- and stays within jiangbu's Money range; never REAL/DOUBLE. Codes use the "C"
 -- collation so that sub-account ranges ("2303/" .. "23030") compare bytewise
 -- exactly as on SQLite. Applied by `jiangbu init`; mirrors sql/sqlite/.
+
+CREATE DOMAIN fen AS NUMERIC
+  CHECK (VALUE = trunc(VALUE) AND VALUE BETWEEN -999999999999999999 AND 999999999999999999);
 
 CREATE TABLE charts (
   chart_id TEXT PRIMARY KEY,
@@ -65,8 +70,8 @@ CREATE TABLE postings (
   book_id      TEXT COLLATE "C" NOT NULL,
   entry_date   TEXT COLLATE "C" NOT NULL,
   account_code TEXT COLLATE "C" NOT NULL,
-  debit_fen    BIGINT NOT NULL CHECK (debit_fen >= 0),
-  credit_fen   BIGINT NOT NULL CHECK (credit_fen >= 0),
+  debit_fen    fen NOT NULL CHECK (debit_fen >= 0),
+  credit_fen   fen NOT NULL CHECK (credit_fen >= 0),
   CHECK ((debit_fen = 0) <> (credit_fen = 0)),
   PRIMARY KEY (entry_id, line_number),
   FOREIGN KEY (book_id, account_code) REFERENCES accounts (book_id, code)

@@ -46,14 +46,14 @@ struct Journal::Statements {
   long long entry_id = 0;
   soci::statement insert_entry;
 
-  std::vector<long long> posting_entry_ids;
-  std::vector<int> posting_line_numbers;
-  std::vector<std::string> posting_book_ids;
-  std::vector<std::string> posting_dates;
-  std::vector<std::string> posting_accounts;
-  std::vector<long long> posting_debits_fen;
-  std::vector<long long> posting_credits_fen;
-  soci::statement insert_postings;
+  // One row per execution: SOCI 4.0's PostgreSQL backend keeps stale buffers
+  // when a prepared statement with vector binds runs again (SOCI issues
+  // #910 and #1167), which here would write wrong amounts.
+  int posting_line_number = 0;
+  std::string posting_account;
+  long long posting_debit_fen = 0;
+  long long posting_credit_fen = 0;
+  soci::statement insert_posting;
 
   // Positive lookups only: accounts are never closed or removed.
   std::map<std::pair<std::string, std::string>, Basis> basis_cache;
@@ -80,13 +80,12 @@ Journal::Statements::Statements(soci::session& session)
                     soci::use(entry_date), soci::use(memo), soci::use(source_reference),
                     soci::use(reverses_entry_id, reverses_indicator), soci::use(recorded_at),
                     soci::into(entry_id))),
-      insert_postings((session.prepare << "INSERT INTO postings (entry_id, line_number, book_id, entry_date, "
-                                          "account_code, debit_fen, credit_fen) VALUES (:entry, :line, "
-                                          ":book, :entry_date, :account, :debit, :credit)",
-                       soci::use(posting_entry_ids), soci::use(posting_line_numbers),
-                       soci::use(posting_book_ids), soci::use(posting_dates),
-                       soci::use(posting_accounts), soci::use(posting_debits_fen),
-                       soci::use(posting_credits_fen))) {}
+      insert_posting((session.prepare << "INSERT INTO postings (entry_id, line_number, book_id, entry_date, "
+                                         "account_code, debit_fen, credit_fen) VALUES (:entry, :line, "
+                                         ":book, :entry_date, :account, :debit, :credit)",
+                      soci::use(entry_id), soci::use(posting_line_number), soci::use(book_id),
+                      soci::use(entry_date), soci::use(posting_account), soci::use(posting_debit_fen),
+                      soci::use(posting_credit_fen))) {}
 
 namespace {
 
@@ -198,26 +197,18 @@ Result<JournalEntry> Journal::append(const EntryInput& input) {
   statements.recorded_at = utc_timestamp_now();
   JIANGBU_ASSERT(execute_single_row(statements.insert_entry));
 
-  const std::size_t count = input.postings.size();
-  statements.posting_entry_ids.assign(count, statements.entry_id);
-  statements.posting_book_ids.assign(count, input.book_id);
-  statements.posting_dates.assign(count, statements.entry_date);
-  statements.posting_line_numbers.resize(count);
-  statements.posting_accounts.resize(count);
-  statements.posting_debits_fen.resize(count);
-  statements.posting_credits_fen.resize(count);
   JournalEntry entry;
-  for (std::size_t index = 0; index < count; ++index) {
+  for (std::size_t index = 0; index < input.postings.size(); ++index) {
     const auto& posting = input.postings[index];
     const long long fen = static_cast<long long>(posting.amount.fen_int64());
-    statements.posting_line_numbers[index] = static_cast<int>(index + 1);
-    statements.posting_accounts[index] = posting.account_code;
-    statements.posting_debits_fen[index] = posting.side == Side::debit ? fen : 0;
-    statements.posting_credits_fen[index] = posting.side == Side::credit ? fen : 0;
-    entry.postings.push_back(Posting{static_cast<int>(index + 1), posting.account_code,
+    statements.posting_line_number = static_cast<int>(index + 1);
+    statements.posting_account = posting.account_code;
+    statements.posting_debit_fen = posting.side == Side::debit ? fen : 0;
+    statements.posting_credit_fen = posting.side == Side::credit ? fen : 0;
+    statements.insert_posting.execute(true);
+    entry.postings.push_back(Posting{statements.posting_line_number, posting.account_code,
                                      posting.side, posting.amount});
   }
-  statements.insert_postings.execute(true);
 
   entry.entry_id = statements.entry_id;
   entry.book_id = input.book_id;

@@ -36,6 +36,31 @@ void execute_postgresql_script(soci::session& session, std::string_view script) 
   PQclear(result);
 }
 
+// SOCI's PostgreSQL backend reads its connect string as keyword=value pairs
+// (it strips options of its own), so a URI is turned into that form through
+// libpq's own parser first. Values are quoted, with \ and ' escaped.
+Result<std::string> postgresql_keyword_form(const DatabaseLocation& location) {
+  char* message = nullptr;
+  PQconninfoOption* options = PQconninfoParse(location.connection.c_str(), &message);
+  if (options == nullptr) {
+    std::string reason = message != nullptr ? message : "cannot parse the connection URI";
+    PQfreemem(message);
+    return Error("bad-database", location.redacted + ": " + reason, "db");
+  }
+  std::string keyword_form;
+  for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;
+    std::string value;
+    for (const char* character = option->val; *character != '\0'; ++character) {
+      if (*character == '\\' || *character == '\'') value += '\\';
+      value += *character;
+    }
+    keyword_form += std::string(option->keyword) + "='" + value + "' ";
+  }
+  PQconninfoFree(options);
+  return keyword_form;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& location) {
@@ -44,7 +69,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation& locatio
     if (location.backend == Backend::sqlite) {
       database->session_.open(soci::sqlite3, "db=\"" + location.connection + "\"");
     } else {
-      database->session_.open(soci::postgresql, location.connection);
+      auto keyword_form = postgresql_keyword_form(location);
+      if (!keyword_form) return keyword_form.error();
+      database->session_.open(soci::postgresql, keyword_form.value());
     }
     database->configure_session();
   } catch (const soci::soci_error& error) {
@@ -65,6 +92,8 @@ void Database::configure_session() {
     session_ << "PRAGMA busy_timeout = 30000";  // wait for another writer before failing
   } else {
     session_ << "SET TIME ZONE 'Asia/Shanghai'";
+    // Server NOTICEs would go straight to stderr through libpq.
+    session_ << "SET client_min_messages = warning";
   }
 }
 

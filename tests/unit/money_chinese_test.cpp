@@ -40,7 +40,8 @@ using jiangbu::parse_chinese_uppercase;
     return ::testing::AssertionFailure() << "'" << text << "' message '" << result.error().message
                                          << "' does not mention '" << reason << "'";
   }
-  if (result.error().message.find(std::string(text)) == std::string::npos) {
+  // Long texts are quoted cut short; 30 bytes is whole characters in UTF-8 here.
+  if (result.error().message.find(std::string(text.substr(0, 30))) == std::string::npos) {
     return ::testing::AssertionFailure() << "message '" << result.error().message << "' does not quote the text";
   }
   return ::testing::AssertionSuccess();
@@ -133,7 +134,8 @@ TEST(ChineseUppercase, YiPlaceZeroIsOptional) {
   EXPECT_TRUE(reads_as("壹拾亿零壹仟万元整", 101'000'000'000));
 }
 TEST(ChineseUppercase, OneMillionAndOne) { EXPECT_EQ(written(100'000'100), "壹佰万零壹元整"); }
-TEST(ChineseUppercase, ZeroBeforeSectionStart) { EXPECT_EQ(written(10'005'000'000), "壹亿零伍佰万元整"); }
+TEST(ChineseUppercase, ZeroBeforeSectionStart) { EXPECT_EQ(written(10'500'000'000), "壹亿零伍佰万元整"); }
+TEST(ChineseUppercase, ZeroBeforeSectionUnits) { EXPECT_EQ(written(10'005'000'000), "壹亿零伍万元整"); }
 
 // ---- 整, 角, 分
 

@@ -43,7 +43,8 @@ using jiangbu::SignPolicy;
     return ::testing::AssertionFailure() << "'" << text << "' message '" << error.message
                                          << "' does not mention '" << reason << "'";
   }
-  if (code == "bad-amount" && error.message.find(std::string(text)) == std::string::npos) {
+  // Long texts are quoted cut short, at a character boundary.
+  if (code == "bad-amount" && error.message.find(std::string(text.substr(0, 30))) == std::string::npos) {
     return ::testing::AssertionFailure() << "message '" << error.message << "' does not quote the text";
   }
   return ::testing::AssertionSuccess();
