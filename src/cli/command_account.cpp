@@ -74,12 +74,12 @@ void register_account_commands(CLI::App& app, Context& context) {
     const auto as_of = optional_date(options.as_of, "as-of");
     const auto result = require(account_balance(*database, options.book_id, options.code, as_of,
                                                 !options.no_subtree));
-    Table table{{{"book", "账簿"}, {"code", "科目编码"}, {"debit", "借方合计", true},
-                 {"credit", "贷方合计", true}, {"normal_side", "方向"}, {"balance", "余额", true}},
+    Table table{{{"book", "账簿"}, {"code", "科目编码"}, {"debit", "借方合计", ColumnKind::money},
+                 {"credit", "贷方合计", ColumnKind::money}, {"normal_side", "方向"}, {"balance", "余额", ColumnKind::money}},
                 {}};
-    table.add_row({result.book_id, result.account_code, format_yuan(result.debit_total),
-                   format_yuan(result.credit_total), std::string(normal_side_name(result.normal_side)),
-                   format_yuan(result.balance())});
+    table.add_row({result.book_id, result.account_code, money_cell(result.debit_total),
+                   money_cell(result.credit_total), std::string(normal_side_name(result.normal_side)),
+                   money_cell(result.balance())});
     render(std::cout, table, context.format());
   });
 }

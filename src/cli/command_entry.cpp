@@ -39,13 +39,13 @@ Money entry_total(const JournalEntry& entry) {
 }
 
 Table entries_table(const std::vector<JournalEntry>& entries) {
-  Table table{{{"entry_id", "编号", true}, {"book", "账簿"}, {"voucher_number", "凭证号"},
-               {"date", "日期"}, {"memo", "摘要"}, {"amount", "金额", true},
+  Table table{{{"entry_id", "编号", ColumnKind::number}, {"book", "账簿"}, {"voucher_number", "凭证号"},
+               {"date", "日期"}, {"memo", "摘要"}, {"amount", "金额", ColumnKind::money},
                {"reverses", "冲销"}, {"reversed_by", "被冲销"}},
               {}};
   for (const auto& entry : entries) {
     table.add_row({std::to_string(entry.entry_id), entry.book_id, entry.voucher_number,
-                   entry.entry_date.to_string(), entry.memo, format_yuan(entry_total(entry)),
+                   entry.entry_date.to_string(), entry.memo, money_cell(entry_total(entry)),
                    entry.reverses_entry_id ? std::to_string(*entry.reverses_entry_id) : "",
                    entry.reversed_by_entry_id ? std::to_string(*entry.reversed_by_entry_id) : ""});
   }
@@ -110,11 +110,11 @@ void show_entry(Context& context, const JournalEntry& entry) {
     std::cout << entry.voucher_number << "  " << entry.entry_date.to_string() << "  "
               << entry.book_id << "  " << entry.memo << '\n';
   }
-  Table table{{{"line", "行", true}, {"account", "科目"}, {"debit", "借方", true},
-               {"credit", "贷方", true}},
+  Table table{{{"line", "行", ColumnKind::number}, {"account", "科目"}, {"debit", "借方", ColumnKind::money},
+               {"credit", "贷方", ColumnKind::money}},
               {}};
   for (const auto& posting : entry.postings) {
-    const std::string amount = format_yuan(posting.amount);
+    const std::string amount = money_cell(posting.amount);
     table.add_row({std::to_string(posting.line_number), posting.account_code,
                    posting.side == Side::debit ? amount : "", posting.side == Side::credit ? amount : ""});
   }

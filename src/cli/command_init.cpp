@@ -25,7 +25,7 @@ void register_init_command(CLI::App& app, Context& context) {
     auto database = context.open_database(false);
     initialise_database(*database);
     const auto status = require(check_schema(*database));
-    std::cout << "initialised " << backend_name(database->backend()) << " database "
+    std::cout << "initialised database "
               << database->location().redacted << " at schema version "
               << status.applied_version << '\n';
   });

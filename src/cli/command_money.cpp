@@ -17,12 +17,12 @@ void register_money_commands(CLI::App& app, Context& context) {
   auto* parse = noun->add_subcommand("parse", "Parse amounts (1,234.56 / 20万 / 贰拾万元整)");
   parse->add_option("text", *texts, "Amounts")->required();
   parse->callback([&context, texts] {
-    Table table{{{"input", "输入"}, {"fen", "分", true}, {"yuan", "元", true},
-                 {"wan", "万元", true}, {"uppercase", "大写"}},
+    Table table{{{"input", "输入"}, {"fen", "分", ColumnKind::number}, {"yuan", "元", ColumnKind::money},
+                 {"wan", "万元", ColumnKind::number}, {"uppercase", "大写"}},
                 {}};
     for (const auto& text : *texts) {
       const Money amount = require(parse_money(text, SignPolicy::allow_negative));
-      table.add_row({text, amount.fen().str(), format_yuan(amount), format_wan(amount),
+      table.add_row({text, amount.fen().str(), money_cell(amount), format_wan(amount),
                      format_chinese_uppercase(amount)});
     }
     render(std::cout, table, context.format());
@@ -34,7 +34,7 @@ void register_reason_commands(CLI::App& app, Context& context) {
   noun->require_subcommand(1);
   auto* list = noun->add_subcommand("list", "List every reason code with its number and meaning");
   list->callback([&context] {
-    Table table{{{"number", "编号", true}, {"code", "代码"}, {"kind", "类别"}, {"meaning", "含义"}}, {}};
+    Table table{{{"number", "编号", ColumnKind::number}, {"code", "代码"}, {"kind", "类别"}, {"meaning", "含义"}}, {}};
     for (const auto& info : reason_codes()) {
       const char* kind = info.kind == ReasonKind::rule ? "rule" : info.kind == ReasonKind::input ? "input" : "storage";
       table.add_row({std::to_string(static_cast<int>(info.code)), std::string(info.name), kind,

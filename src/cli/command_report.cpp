@@ -19,27 +19,27 @@ struct ReportOptions {
 
 std::vector<std::string> split_sides(const Money& debit_minus_credit) {
   if (debit_minus_credit.is_zero()) return {"", ""};
-  if (debit_minus_credit.is_negative()) return {"", format_yuan(-debit_minus_credit)};
-  return {format_yuan(debit_minus_credit), ""};
+  if (debit_minus_credit.is_negative()) return {"", money_cell(-debit_minus_credit)};
+  return {money_cell(debit_minus_credit), ""};
 }
 
 std::string amount_or_blank(const Money& amount) {
-  return amount.is_zero() ? "" : format_yuan(amount);
+  return amount.is_zero() ? "" : money_cell(amount);
 }
 
 void add_total_row(Table& table, const std::string& label, const TrialBalanceTotals& totals) {
-  table.add_row({"", label, "", format_yuan(totals.opening_debit), format_yuan(totals.opening_credit),
-                 format_yuan(totals.period_debit), format_yuan(totals.period_credit),
-                 format_yuan(totals.closing_debit), format_yuan(totals.closing_credit)});
+  table.add_row({"", label, "", money_cell(totals.opening_debit), money_cell(totals.opening_credit),
+                 money_cell(totals.period_debit), money_cell(totals.period_credit),
+                 money_cell(totals.closing_debit), money_cell(totals.closing_credit)});
 }
 
 }  // namespace
 
 Table trial_balance_table(const TrialBalance& report) {
   Table table{{{"code", "科目编码"}, {"name", "科目名称"}, {"basis", "核算"},
-               {"opening_debit", "期初借方", true}, {"opening_credit", "期初贷方", true},
-               {"period_debit", "本期借方", true}, {"period_credit", "本期贷方", true},
-               {"closing_debit", "期末借方", true}, {"closing_credit", "期末贷方", true}},
+               {"opening_debit", "期初借方", ColumnKind::money}, {"opening_credit", "期初贷方", ColumnKind::money},
+               {"period_debit", "本期借方", ColumnKind::money}, {"period_credit", "本期贷方", ColumnKind::money},
+               {"closing_debit", "期末借方", ColumnKind::money}, {"closing_credit", "期末贷方", ColumnKind::money}},
               {}};
   bool has_budget = false;
   for (const auto& row : report.rows) {

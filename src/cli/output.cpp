@@ -30,9 +30,28 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
+std::string group_thousands(const std::string& plain_amount) {
+  const std::size_t start = !plain_amount.empty() && plain_amount[0] == '-' ? 1 : 0;
+  const std::size_t dot = plain_amount.find('.');
+  const std::size_t end = dot == std::string::npos ? plain_amount.size() : dot;
+  if (end <= start || plain_amount.find_first_not_of("0123456789", start) < end) return plain_amount;
+  std::string grouped = plain_amount.substr(0, start);
+  for (std::size_t index = start; index < end; ++index) {
+    if (index > start && (end - index) % 3 == 0) grouped += ',';
+    grouped += plain_amount[index];
+  }
+  return grouped + plain_amount.substr(end);
+}
+
 namespace {
 
-void render_table(std::ostream& out, const Table& table) {
+void render_table(std::ostream& out, const Table& source) {
+  Table table = source;
+  for (auto& row : table.rows) {
+    for (std::size_t index = 0; index < row.size(); ++index) {
+      if (table.columns[index].kind == ColumnKind::money) row[index] = group_thousands(row[index]);
+    }
+  }
   std::vector<std::size_t> widths;
   for (const auto& column : table.columns) widths.push_back(display_width(column.header));
   for (const auto& row : table.rows) {
@@ -44,7 +63,7 @@ void render_table(std::ostream& out, const Table& table) {
     std::string line;
     for (std::size_t index = 0; index < cells.size(); ++index) {
       const std::size_t padding = widths[index] - display_width(cells[index]);
-      const bool right = table.columns[index].right_aligned && !header;
+      const bool right = table.columns[index].kind != ColumnKind::text && !header;
       if (index > 0) line += "  ";
       if (right) line += std::string(padding, ' ');
       line += cells[index];

@@ -6,14 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "money/money.hpp"
+
 namespace jiangbu {
 
 enum class OutputFormat { table, csv, json };
 
+// Money cells hold the plain machine form ("80000.00", see
+// Money::to_plain_string); the table format groups thousands for people,
+// CSV and JSON keep the plain form so that no reader has to strip commas.
+enum class ColumnKind { text, number, money };
+
 struct Column {
   std::string key;     // JSON key and CSV header
   std::string header;  // table header
-  bool right_aligned = false;
+  ColumnKind kind = ColumnKind::text;
 };
 
 struct Table {
@@ -25,5 +32,10 @@ struct Table {
 void render(std::ostream& out, const Table& table, OutputFormat format);
 
 std::string csv_field(const std::string& text);
+
+inline std::string money_cell(const Money& amount) { return amount.to_plain_string(); }
+
+// "-1234567.80" -> "-1,234,567.80"; other text is returned unchanged.
+std::string group_thousands(const std::string& plain_amount);
 
 }  // namespace jiangbu

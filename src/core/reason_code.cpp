@@ -51,6 +51,9 @@ constexpr std::array registry{
     ReasonCodeInfo{schema_tampered, ReasonKind::storage, "schema-tampered", "an applied migration differs from the bundled one"},
     ReasonCodeInfo{bad_database, ReasonKind::input, "bad-database", "the database location is malformed"},
     ReasonCodeInfo{bad_chart, ReasonKind::input, "bad-chart", "a chart-of-accounts file is malformed or inconsistent"},
+    ReasonCodeInfo{bad_weight, ReasonKind::input, "bad-weight", "a split weight is not a non-negative number or fraction"},
+    ReasonCodeInfo{bad_split, ReasonKind::input, "bad-split", "no parts, a negative weight, all weights zero, or a part of the wrong sign"},
+    ReasonCodeInfo{split_mismatch, ReasonKind::rule, "split-mismatch", "fixed parts do not add up to the whole"},
 };
 
 }  // namespace

@@ -57,6 +57,10 @@ enum class ReasonCode : int {
   schema_tampered = 38,
   bad_database = 39,
   bad_chart = 40,
+  // Splitting an amount among co-leads.
+  bad_weight = 41,
+  bad_split = 42,
+  split_mismatch = 43,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),

@@ -102,7 +102,8 @@ Result<Chart> parse_chart(std::string_view toml_text, std::string_view file_name
   std::set<std::string> codes;
   for (std::size_t index = 0; index < accounts->size(); ++index) {
     const std::string key_path = "account[" + std::to_string(index + 1) + "]";
-    const toml::table* table = accounts->get(index)->as_table();
+    const toml::node* node = accounts->get(index);
+    const toml::table* table = node == nullptr ? nullptr : node->as_table();
     if (table == nullptr) return chart_error(file_name, key_path, "is not a table");
     auto account = parse_account(*table, file_name, key_path);
     if (!account) return account.error();

@@ -1,11 +1,13 @@
 #include "ledger/journal.hpp"
 
 #include <map>
+#include <set>
 
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
 #include "ledger/accounts.hpp"
+#include "ledger/books.hpp"
 #include "store/money_conversion.hpp"
 #include "store/transaction.hpp"
 
@@ -55,8 +57,9 @@ struct Journal::Statements {
   long long posting_credit_fen = 0;
   soci::statement insert_posting;
 
-  // Positive lookups only: accounts are never closed or removed.
+  // Positive lookups only: books and accounts are never closed or removed.
   std::map<std::pair<std::string, std::string>, Basis> basis_cache;
+  std::set<std::string> known_books;
 };
 
 Journal::Statements::Statements(soci::session& session)
@@ -154,6 +157,12 @@ Result<JournalEntry> Journal::post(const EntryInput& input) {
 Result<JournalEntry> Journal::append(const EntryInput& input) {
   if (auto valid = validate_shape(input); !valid) return valid.error();
   auto& statements = *statements_;
+  if (!statements.known_books.contains(input.book_id)) {
+    if (!find_book(database_, input.book_id)) {
+      return make_error(ReasonCode::unknown_book, "no book '" + input.book_id + "'", "book");
+    }
+    statements.known_books.insert(input.book_id);
+  }
   // Each basis (财务会计, 预算会计) must balance on its own.
   std::map<Basis, FenInteger> debit_minus_credit;
   for (std::size_t index = 0; index < input.postings.size(); ++index) {

@@ -18,7 +18,7 @@ namespace {
 
 using money_text::starts_with;
 
-// The longest canonical amount with 人民币 and 负 is 45 characters; 64
+// The longest canonical amount is 36 characters, 40 with 人民币 and 负; 64
 // characters of three bytes each leave room for the optional 零 and 整.
 constexpr std::size_t max_uppercase_bytes = 192;
 constexpr int integer_positions = 16;  // 元 up to 仟万亿: Money::max_fen is < 10^16 yuan

@@ -16,6 +16,7 @@
 //   or unit; any sign under SignPolicy::unsigned_only; under allow_negative
 //   anything but one leading '-' before the currency sign ("-¥5"); "-0";
 //   magnitudes beyond Money::max_fen.
+#include <cstddef>
 #include <string>
 #include <string_view>
 

@@ -120,7 +120,7 @@ TEST_F(LedgerTest, RefusesMalformedEntriesWithTheFieldNamed) {
        "bad-account-code", "postings[1].account"},
       {EntryInput{"nobody", day("2024-03-01"), "无此账簿", "",
                   {{"5001", Side::debit, yuan(1)}, {"2303", Side::credit, yuan(1)}}},
-       "unknown-account", "postings[1].account"},
+       "unknown-book", "book"},
       {EntryInput{"bureau", day("2024-03-01"), "", "",
                   {{"5001", Side::debit, yuan(1)}, {"2303", Side::credit, yuan(1)}}},
        "missing-field", "memo"},
