@@ -24,23 +24,23 @@ void add_global_options(CLI::App& app, Context& context) {
       ->envname("JIANGBU_DB");
   app.add_option("--format", context.format_name, "Output format")
       ->check(CLI::IsMember({"table", "csv", "json"}));
+  // Configured as soon as the option is read, before any command runs.
   app.add_option("--log-level", context.log_level, "trace|debug|info|warn|error|off")
-      ->envname("JIANGBU_LOG_LEVEL");
+      ->envname("JIANGBU_LOG_LEVEL")
+      ->each([](const std::string& level) {
+        if (auto configured = configure_logging(level); !configured) throw CommandFailure{configured.error()};
+      });
 }
 
 }  // namespace
 
 int run_cli(int argc, char** argv) {
   Context context;
+  (void)configure_logging(context.log_level);  // the default, until --log-level says otherwise
   CLI::App app{"jiangbu 奖补: double-entry ledger and audit for labor-brand subsidy funds"};
   app.fallthrough();
   app.require_subcommand(1);
   add_global_options(app, context);
-  app.parse_complete_callback([&context] {
-    if (auto configured = configure_logging(context.log_level); !configured) {
-      throw CommandFailure{configured.error()};
-    }
-  });
   register_init_command(app, context);
   register_book_commands(app, context);
   register_account_commands(app, context);
@@ -48,7 +48,10 @@ int run_cli(int argc, char** argv) {
   register_report_commands(app, context);
   register_money_commands(app, context);
   register_reason_commands(app, context);
+  register_registry_commands(app, context);
+  register_award_commands(app, context);
   register_demo_commands(app, context);
+  register_policy_commands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

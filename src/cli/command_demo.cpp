@@ -1,40 +1,111 @@
 // `jiangbu demo run`: the main job. Initialises a fresh database, runs the
-// scenario through the ledger, and prints every book's trial balance.
+// award scenario through the library, and prints what an auditor would look
+// at first: the awards, the refusals, the inter-book check and every book's
+// trial balance.
 #include <iostream>
 
+#include "award/award.hpp"
+#include "award/award_accounts.hpp"
 #include "cli/context.hpp"
 #include "cli/ledger_tables.hpp"
-#include "demo/foundation_scenario.hpp"
+#include "demo/award_scenario.hpp"
 #include "ledger/books.hpp"
+#include "registry/units.hpp"
 
 namespace jiangbu {
+
+namespace {
+
+Money balance_of(Database& database, const std::string& book, const std::string& code) {
+  return require(account_balance(database, book, code, std::nullopt, true)).balance();
+}
+
+// What a unit booked as received: the credits to its receipt account (its
+// debits are income recognised as the money is spent, not refunds).
+Money received_by(Database& database, const Unit& unit, const std::string& award_id) {
+  return require(account_balance(database, unit.book_id, unit_receipt_account(unit.type, award_id), std::nullopt, true))
+      .credit_total;
+}
+
+// For every share: what the bureau accrued and paid against what the unit
+// booked as received. Any difference is listed, and fails the job.
+bool print_inter_book_check(Database& database, Context& context) {
+  Table table{{{"award", "奖补编号"}, {"unit", "单位"}, {"share", "份额", ColumnKind::money},
+               {"bureau_paid", "财政已拨付", ColumnKind::money}, {"unit_received", "单位已收到", ColumnKind::money},
+               {"payable", "应付余额", ColumnKind::money}, {"agrees", "核对"}},
+              {}};
+  bool all_agree = true;
+  for (const auto& award : list_awards(database)) {
+    for (const auto& balance : share_balances(database, award.award_id)) {
+      const auto unit = find_unit(database, balance.unit_id).value();
+      const Money received = received_by(database, unit, award.award_id);
+      const Money payable = balance_of(database, std::string(bureau_book_id),
+                                       bureau_payable_account(award.award_id, balance.unit_id));
+      const bool agrees = received == balance.paid && payable == balance.unpaid();
+      all_agree = all_agree && agrees;
+      table.add_row({award.award_id, unit.name, money_cell(balance.share), money_cell(balance.paid),
+                     money_cell(received), money_cell(payable), agrees ? "一致" : "不一致"});
+    }
+  }
+  render(std::cout, table, context.format());
+  return all_agree;
+}
+
+}  // namespace
 
 void register_demo_commands(CLI::App& app, Context& context) {
   auto* noun = app.add_subcommand("demo", "The main job on a fresh database");
   noun->require_subcommand(1);
-  auto* run = noun->add_subcommand("run", "Run the scenario and print the trial balances");
+  auto* run = noun->add_subcommand("run", "Grant and pay a year of awards, then print the books");
   run->callback([&context] {
     auto database = context.open_database(false);
     initialise_database(*database);
-    if (list_books(*database).size() > 1) {
-      throw CommandFailure{make_error(ReasonCode::duplicate_book,
-                                      "the demo needs a fresh database; " +
-                                          database->location().redacted + " already has unit books",
+    if (!list_units(*database).empty()) {
+      throw CommandFailure{make_error(ReasonCode::duplicate_unit,
+                                      "the demo needs a fresh database; " + database->location().redacted +
+                                          " already has units",
                                       "db")};
     }
-    const auto result = require(run_foundation_scenario(*database));
-    std::cout << "jiangbu demo: " << result.entries.size() << " entries posted to "
-              << database->location().redacted << "\n\n";
-    std::vector<std::string> books{std::string(bureau_book_id)};
-    books.insert(books.end(), result.book_ids.begin(), result.book_ids.end());
-    for (const auto& book_id : books) {
+    const auto result = require(run_award_scenario(*database));
+    const bool table = context.format() == OutputFormat::table;
+    if (table) {
+      long long entries = 0;
+      database->session() << "SELECT count(*) FROM journal_entries", soci::into(entries);
+      std::cout << "jiangbu demo: " << list_units(*database).size() << " units, " << list_awards(*database).size()
+                << " awards, " << entries << " journal entries in " << database->location().redacted
+                << "\n\n一、奖补发放情况\n";
+    }
+    std::vector<std::string> award_ids;
+    for (const auto& award : list_awards(*database)) award_ids.push_back(award.award_id);
+    Table awards{{{"award_id", "奖补编号"}, {"policy", "政策"}, {"tier", "级别"}, {"amount", "金额", ColumnKind::money},
+                  {"status", "状态(2024-12-31)"}},
+                 {}};
+    for (const auto& award : list_awards(*database)) {
+      awards.add_row({award.award_id, award.policy_id, std::string(tier_chinese_name(award.tier)),
+                      money_cell(award.amount),
+                      std::string(award_status_name(award_status_on(*database, award.award_id, Date::from_parts(2024, 12, 31))))});
+    }
+    render(std::cout, awards, context.format());
+    if (table) std::cout << "\n二、规则拒绝的操作\n";
+    Table refusals{{{"attempt", "操作"}, {"code", "代码"}, {"reason", "原因"}}, {}};
+    for (const auto& refusal : result.refusals) {
+      refusals.add_row({refusal.attempt, refusal.error.code, refusal.error.message});
+    }
+    render(std::cout, refusals, context.format());
+    if (table) std::cout << "\n三、财政与单位账簿核对\n";
+    const bool agree = print_inter_book_check(*database, context);
+    for (const auto& book_id : result.book_ids) {
       const auto report = require(trial_balance(*database, book_id, Date::from_parts(2024, 1, 1),
                                                 Date::from_parts(2024, 12, 31)));
-      if (context.format() == OutputFormat::table) {
-        std::cout << "试算平衡表  " << book_id << "  2024-01-01 — 2024-12-31\n";
-      }
+      const auto book = find_book(*database, book_id);
+      if (table) std::cout << "\n试算平衡表  " << (book ? book->name : book_id) << "  2024-01-01 — 2024-12-31\n";
       render(std::cout, trial_balance_table(report), context.format());
-      std::cout << '\n';
+      if (!report.financial.balanced() || !report.budget.balanced()) {
+        throw CommandFailure{make_error(ReasonCode::unbalanced_entry, "book " + book_id + " does not balance", "book")};
+      }
+    }
+    if (!agree) {
+      throw CommandFailure{make_error(ReasonCode::unbalanced_entry, "the two books disagree on an award share", "award")};
     }
   });
 }

@@ -4,6 +4,7 @@
 
 #include "cli/context.hpp"
 #include "ledger/books.hpp"
+#include "policy/policy_store.hpp"
 #include "store/migrations.hpp"
 
 namespace jiangbu {
@@ -16,6 +17,7 @@ void ensure_bureau_book(Database& database) {
 void initialise_database(Database& database) {
   (void)require(apply_migrations(database));
   if (auto seeded = seed_charts(database); !seeded) throw CommandFailure{seeded.error()};
+  if (auto seeded = seed_policies(database); !seeded) throw CommandFailure{seeded.error()};
   ensure_bureau_book(database);
 }
 

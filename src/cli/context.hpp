@@ -53,5 +53,8 @@ void register_report_commands(CLI::App& app, Context& context);
 void register_money_commands(CLI::App& app, Context& context);
 void register_reason_commands(CLI::App& app, Context& context);
 void register_demo_commands(CLI::App& app, Context& context);
+void register_registry_commands(CLI::App& app, Context& context);
+void register_award_commands(CLI::App& app, Context& context);
+void register_policy_commands(CLI::App& app, Context& context);
 
 }  // namespace jiangbu

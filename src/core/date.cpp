@@ -72,4 +72,9 @@ Date Date::plus_days(int days) const {
   return Date(std::chrono::year_month_day(this->days() + std::chrono::days(days)));
 }
 
+Date Date::plus_years(int years) const {
+  const unsigned last_day = month() == 2 && day() == 29 ? 28 : day();
+  return from_parts(year() + years, month(), last_day);
+}
+
 }  // namespace jiangbu

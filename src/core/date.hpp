@@ -25,6 +25,8 @@ class Date {
   [[nodiscard]] std::string to_string() const;  // "2024-03-01"
   [[nodiscard]] std::chrono::sys_days days() const { return std::chrono::sys_days(value_); }
   [[nodiscard]] Date plus_days(int days) const;
+  // The same day N years later; 29 February becomes 28 February.
+  [[nodiscard]] Date plus_years(int years) const;
 
   friend bool operator==(const Date&, const Date&) = default;
   friend std::strong_ordering operator<=>(const Date& left, const Date& right) {

@@ -4,7 +4,7 @@
 #include <regex>
 
 #include <spdlog/sinks/base_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <cstdio>
 #include <spdlog/spdlog.h>
 
 #include "core/reason_code.hpp"
@@ -15,25 +15,17 @@ namespace jiangbu {
 namespace {
 
 class RedactingSink final : public spdlog::sinks::base_sink<std::mutex> {
- public:
-  RedactingSink() : target_(std::make_shared<spdlog::sinks::stderr_sink_mt>()) {}
-
  protected:
   void sink_it_(const spdlog::details::log_msg& message) override {
-    if (message.level < spdlog::level::info) {
-      target_->log(message);
-      return;
-    }
+    const std::string_view payload(message.payload.data(), message.payload.size());
     const std::string redacted =
-        redact_sensitive(std::string_view(message.payload.data(), message.payload.size()));
-    spdlog::details::log_msg copy(message.time, message.source, message.logger_name,
-                                  message.level, redacted);
-    target_->log(copy);
+        message.level < spdlog::level::info ? std::string(payload) : redact_sensitive(payload);
+    spdlog::details::log_msg copy(message.time, message.source, message.logger_name, message.level, redacted);
+    spdlog::memory_buf_t formatted;
+    formatter_->format(copy, formatted);
+    std::fwrite(formatted.data(), 1, formatted.size(), stderr);
   }
-  void flush_() override { target_->flush(); }
-
- private:
-  std::shared_ptr<spdlog::sinks::sink> target_;
+  void flush_() override { std::fflush(stderr); }
 };
 
 }  // namespace

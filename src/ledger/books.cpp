@@ -103,9 +103,15 @@ std::optional<Chart> load_chart(Database& database, const std::string& chart_id)
 }
 
 Result<Book> create_book(Database& database, const Book& book) {
+  Transaction transaction(database);
+  auto created = create_book_in_transaction(database, book);
+  if (created) transaction.commit();
+  return created;
+}
+
+Result<Book> create_book_in_transaction(Database& database, const Book& book) {
   if (auto valid = validate_book_id(book.book_id); !valid) return valid.error();
   if (auto valid = validate_text(book.name, "name", 200); !valid) return valid.error();
-  Transaction transaction(database);
   const auto chart = load_chart(database, book.chart_id);
   if (!chart) {
     return make_error(ReasonCode::bad_chart, "no chart '" + book.chart_id + "'", "chart");
@@ -124,7 +130,6 @@ Result<Book> create_book(Database& database, const Book& book) {
         soci::use(book.book_id), soci::use(account.code), soci::use(account.code),
         soci::use(account.name), soci::use(now);
   }
-  transaction.commit();
   return book;
 }
 

@@ -27,6 +27,8 @@ Status seed_charts(Database& database);
 Status validate_book_id(std::string_view book_id);
 
 Result<Book> create_book(Database& database, const Book& book);
+// The same inside the caller's open transaction.
+Result<Book> create_book_in_transaction(Database& database, const Book& book);
 std::optional<Book> find_book(Database& database, const std::string& book_id);
 std::vector<Book> list_books(Database& database);
 std::optional<Chart> load_chart(Database& database, const std::string& chart_id);

@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/checksum.hpp"
 #include "core/embedded_files.hpp"
 #include "core/reason_code.hpp"
 #include "core/timestamp.hpp"
@@ -16,16 +17,6 @@ namespace {
 
 constexpr int migrations_max = 9999;
 
-std::string fnv1a_hex(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char character : text) {
-    hash ^= static_cast<unsigned char>(character);
-    hash *= 0x100000001b3ULL;
-  }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-  return buffer;
-}
 
 bool table_exists(Database& database, const std::string& table) {
   int count = 0;
@@ -106,7 +97,7 @@ std::vector<Migration> bundled_migrations(Backend backend) {
     migration.version = std::stoi(std::string(stem.substr(0, 4)));
     migration.name = std::string(stem);
     migration.script = file.content;
-    migration.checksum = fnv1a_hex(file.content);
+    migration.checksum = fnv1a_64_hex(file.content);
     migrations.push_back(std::move(migration));
   }
   std::sort(migrations.begin(), migrations.end(),

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ledger/books.hpp"
+#include "policy/policy_store.hpp"
 #include "store/migrations.hpp"
 
 namespace jiangbu::testing {
@@ -98,6 +99,8 @@ void StoreTest::SetUp() {
   }
   ASSERT_TRUE(apply_migrations(database()).ok());
   ASSERT_TRUE(seed_charts(database()).ok());
+  const auto policies = seed_policies(database());
+  ASSERT_TRUE(policies.ok()) << policies.error().describe();
   ASSERT_TRUE(create_book(database(), Book{"bureau", "bureau", "财政局"}).ok());
 }
 
