@@ -1,5 +1,7 @@
 // Units, brands, recognitions, awards and payments on both backends: the
 // refusals each policy implies, exact co-lead splits, and books that agree.
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "award/award.hpp"
@@ -269,6 +271,48 @@ TEST_F(AwardTest, AfterGrantingAndPayingTheTwoBooksAgree) {
     EXPECT_TRUE(report.financial.balanced()) << book.book_id;
     EXPECT_TRUE(report.budget.balanced()) << book.book_id;
   }
+}
+
+}  // namespace
+}  // namespace jiangbu
+
+namespace jiangbu {
+namespace {
+
+TEST_F(AwardTest, ConcurrentPaymentsOfOneShareNeverOverpay) {
+  recognise("r1", "b1", Tier::municipal, "qijiang-2023", {unit_a});
+  ASSERT_TRUE(grant("A1", "r1").ok());
+  constexpr int writers = 8;
+  constexpr int attempts_per_writer = 5;
+  std::vector<std::thread> threads;
+  std::vector<int> accepted(writers, 0);
+  std::vector<int> refused(writers, 0);
+  for (int writer = 0; writer < writers; ++writer) {
+    threads.emplace_back([&, writer] {
+      auto connection = test_database().connect();
+      for (int attempt = 0; attempt < attempts_per_writer; ++attempt) {
+        // 8 × 5 × 10,000 = 400,000 offered against a 200,000 share.
+        auto paid = pay_award(*connection, {"A1", unit_a, yuan(10'000), day("2024-06-01"), "1011", ""});
+        if (paid) {
+          ++accepted[static_cast<std::size_t>(writer)];
+        } else {
+          EXPECT_EQ(paid.error().code, "overpaid");
+          ++refused[static_cast<std::size_t>(writer)];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  int total_accepted = 0;
+  int total_refused = 0;
+  for (int writer = 0; writer < writers; ++writer) {
+    total_accepted += accepted[static_cast<std::size_t>(writer)];
+    total_refused += refused[static_cast<std::size_t>(writer)];
+  }
+  EXPECT_EQ(total_accepted, 20);  // exactly the share, not a fen more
+  EXPECT_EQ(total_accepted + total_refused, writers * attempts_per_writer);
+  EXPECT_EQ(share_balances(database(), "A1")[0].paid, yuan(200'000));
+  EXPECT_EQ(balance(unit_a, std::string(dedicated_bank_account)), yuan(200'000));
 }
 
 }  // namespace
