@@ -50,6 +50,7 @@ int run_cli(int argc, char** argv) {
   register_reason_commands(app, context);
   register_registry_commands(app, context);
   register_award_commands(app, context);
+  register_expenditure_commands(app, context);
   register_demo_commands(app, context);
   register_policy_commands(app, context);
   try {

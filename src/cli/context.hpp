@@ -55,6 +55,7 @@ void register_reason_commands(CLI::App& app, Context& context);
 void register_demo_commands(CLI::App& app, Context& context);
 void register_registry_commands(CLI::App& app, Context& context);
 void register_award_commands(CLI::App& app, Context& context);
+void register_expenditure_commands(CLI::App& app, Context& context);
 void register_policy_commands(CLI::App& app, Context& context);
 
 }  // namespace jiangbu

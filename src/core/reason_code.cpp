@@ -72,6 +72,10 @@ constexpr std::array registry{
     ReasonCodeInfo{payment_before_award, ReasonKind::rule, "payment-before-award", "a payment is dated before the award takes effect"},
     ReasonCodeInfo{bad_status_change, ReasonKind::rule, "bad-status-change", "that suspension, reinstatement or revocation does not fit the award's status or dates"},
     ReasonCodeInfo{bad_uscc, ReasonKind::input, "bad-uscc", "a unit's 统一社会信用代码 fails GB 32100-2015"},
+    ReasonCodeInfo{bad_file, ReasonKind::input, "bad-file", "an uploaded file cannot be read as CSV or XLSX, is malformed, or is too large"},
+    ReasonCodeInfo{bad_encoding, ReasonKind::input, "bad-encoding", "an uploaded text file is neither UTF-8 nor GBK/GB18030"},
+    ReasonCodeInfo{bad_header, ReasonKind::input, "bad-header", "a file's header row misses a required column, repeats one, or has one nobody reads"},
+    ReasonCodeInfo{rows_rejected, ReasonKind::rule, "rows-rejected", "an import was read and judged, and some of its rows were rejected"},
 };
 
 }  // namespace

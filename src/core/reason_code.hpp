@@ -80,6 +80,12 @@ enum class ReasonCode : int {
   payment_before_award = 59,
   bad_status_change = 60,
   bad_uscc = 61,
+  // Spreadsheet and CSV files uploaded by units.
+  bad_file = 62,
+  bad_encoding = 63,
+  bad_header = 64,
+  // Expenditures.
+  rows_rejected = 65,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),

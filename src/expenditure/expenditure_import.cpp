@@ -1,0 +1,112 @@
+#include "expenditure/expenditure_import.hpp"
+
+#include <algorithm>
+
+#include "cli/output.hpp"
+#include "store/transaction.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+constexpr std::size_t batch_rows_max = 10'000;
+
+ExpenditureInput row_input(const TabularRow& row, const ColumnMap& map) {
+  const auto cell = [&](std::size_t spec) -> std::string {
+    const int index = map.index_by_spec[spec];
+    return index < 0 ? std::string() : row.cells[static_cast<std::size_t>(index)];
+  };
+  return ExpenditureInput{cell(0), cell(1), cell(2), cell(3), cell(4), cell(5),
+                          cell(6), cell(7), cell(8), cell(9), cell(10), cell(11)};
+}
+
+RecordOptions row_options(const ImportOptions& options, const std::string& path, const TabularRow& row) {
+  RecordOptions record = options.record;
+  record.source = "import:" + path + " row " + std::to_string(row.row_number);
+  return record;
+}
+
+// One transaction per batch; if another writer races us to an invoice or an
+// external id, the batch is rolled back and its rows are recorded one by one
+// (each replays or decides afresh, so nothing is counted twice).
+std::vector<Verdict> record_batch(Database& database, const std::vector<ExpenditureInput>& inputs,
+                                  const std::vector<RecordOptions>& options) {
+  std::vector<Verdict> verdicts;
+  try {
+    Transaction transaction(database);
+    for (std::size_t index = 0; index < inputs.size(); ++index) {
+      verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index]));
+    }
+    transaction.commit();
+    return verdicts;
+  } catch (const soci::soci_error& error) {
+    if (!is_unique_violation(error)) throw;
+  }
+  verdicts.clear();
+  for (std::size_t index = 0; index < inputs.size(); ++index) {
+    verdicts.push_back(record_expenditure(database, inputs[index], options[index]));
+  }
+  return verdicts;
+}
+
+}  // namespace
+
+const std::vector<ColumnSpec>& expenditure_columns() {
+  static const std::vector<ColumnSpec> columns = {
+      {"external_id", {"外部编号", "单据编号", "业务编号"}, true},
+      {"award_id", {"奖补编号"}, true},
+      {"unit_uscc", {"单位统一社会信用代码", "单位代码"}, true},
+      {"date", {"日期", "支出日期"}, true},
+      {"amount", {"金额", "支出金额"}, true},
+      {"category", {"用途类别", "支出类别", "用途"}, true},
+      {"payment_method", {"支付方式"}, true},
+      {"payee_name", {"收款方", "收款单位"}, true},
+      {"payee_uscc", {"收款方统一社会信用代码", "收款单位统一社会信用代码"}, false},
+      {"invoice_code", {"发票代码"}, false},
+      {"invoice_number", {"发票号码"}, true},
+      {"description", {"摘要", "说明"}, false},
+  };
+  return columns;
+}
+
+Result<ImportSummary> import_expenditures(Database& database, const std::string& path, const ImportOptions& options) {
+  auto file = read_tabular_file(path);
+  if (!file) return file.error();
+  auto map = map_columns(file.value().headers, expenditure_columns());
+  if (!map) return map.error();
+  ImportSummary summary;
+  summary.format = file.value().format;
+  summary.encoding = file.value().encoding;
+  const auto& rows = file.value().rows;
+  const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, batch_rows_max);
+  for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
+    const std::size_t end = std::min(rows.size(), start + batch_rows);
+    std::vector<ExpenditureInput> inputs;
+    std::vector<RecordOptions> row_record_options;
+    for (std::size_t index = start; index < end; ++index) {
+      inputs.push_back(row_input(rows[index], map.value()));
+      row_record_options.push_back(row_options(options, path, rows[index]));
+    }
+    const auto verdicts = record_batch(database, inputs, row_record_options);
+    for (std::size_t offset = 0; offset < verdicts.size(); ++offset) {
+      const Verdict& verdict = verdicts[offset];
+      summary.rows.push_back({rows[start + offset].row_number, inputs[offset].external_id, verdict});
+      (verdict.status == VerdictStatus::accepted ? summary.accepted : summary.rejected) += 1;
+      if (verdict.replayed) ++summary.replayed;
+    }
+    if (options.on_progress) options.on_progress({end, rows.size()});
+  }
+  return summary;
+}
+
+std::string import_results_csv(const ImportSummary& summary) {
+  std::string csv = "external_id,status,reasons\r\n";
+  for (const auto& row : summary.rows) {
+    csv += csv_field(row.external_id) + "," +
+           (row.verdict.status == VerdictStatus::accepted ? "accepted" : "rejected") + "," +
+           csv_field(row.verdict.reason_codes()) + "\r\n";
+  }
+  return csv;
+}
+
+}  // namespace jiangbu

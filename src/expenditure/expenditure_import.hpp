@@ -1,0 +1,52 @@
+#pragma once
+// Bulk import of expenditures from a CSV or XLSX file (UTF-8 with or without
+// BOM, or GBK/GB18030). Every row gets exactly one verdict, stored like a
+// single submission; a malformed row is a rejection with its reasons and
+// does not stop the rest. Importing the same file again changes nothing:
+// each row replays its original verdict.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "expenditure/expenditure.hpp"
+#include "tabular/tabular_file.hpp"
+
+namespace jiangbu {
+
+// The columns, with the Chinese headers accepted as aliases.
+const std::vector<ColumnSpec>& expenditure_columns();
+
+struct ImportedRow {
+  std::size_t row_number = 0;  // as the unit sees it in the spreadsheet
+  std::string external_id;
+  Verdict verdict;
+};
+
+struct ImportSummary {
+  std::string format;
+  std::string encoding;
+  std::vector<ImportedRow> rows;
+  std::size_t accepted = 0;
+  std::size_t rejected = 0;
+  std::size_t replayed = 0;
+};
+
+struct ImportProgress {
+  std::size_t rows_done = 0;
+  std::size_t rows_total = 0;
+};
+
+struct ImportOptions {
+  RecordOptions record;
+  std::size_t batch_rows = 500;  // rows per transaction
+  std::function<void(const ImportProgress&)> on_progress;  // called after each batch
+};
+
+Result<ImportSummary> import_expenditures(Database& database, const std::string& path, const ImportOptions& options);
+
+// external_id,status,reasons — reasons ';'-separated in registry order.
+std::string import_results_csv(const ImportSummary& summary);
+
+}  // namespace jiangbu

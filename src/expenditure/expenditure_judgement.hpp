@@ -1,0 +1,42 @@
+#pragma once
+// Judging one submission against every rule of DOMAIN.md "Checks on each
+// expenditure", collecting all failing reasons (not just the first). Reads
+// the database (award, unit, policy, balances, plans, invoice claims) but
+// writes nothing: record_expenditure stores the verdict.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "award/award.hpp"
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "expenditure/expenditure.hpp"
+#include "expenditure/payment_method.hpp"
+#include "money/money.hpp"
+#include "policy/policy.hpp"
+#include "registry/units.hpp"
+
+namespace jiangbu {
+
+struct Judgement {
+  std::vector<Error> reasons;  // sorted by reason code number, one per code
+  std::optional<Date> date;
+  std::optional<Money> amount;
+  std::optional<Award> award;
+  std::optional<Unit> unit;
+  std::optional<Policy> policy;
+  std::optional<AllowedCategory> category;
+  std::optional<PaymentMethod> method;
+  std::string invoice_key;
+
+  [[nodiscard]] bool accepted() const { return reasons.empty(); }
+};
+
+Judgement judge_expenditure(Database& database, const ExpenditureInput& input, const Date& today);
+
+// What a unit has received for an award, and spent of it (live expenditures).
+Money received_for_award(Database& database, const std::string& award_id, const std::string& unit_id);
+Money spent_for_award(Database& database, const std::string& award_id, const std::string& unit_id,
+                      const std::string& category);  // empty category: all
+
+}  // namespace jiangbu

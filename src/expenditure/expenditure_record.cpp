@@ -1,0 +1,220 @@
+// Storing verdicts: replay of a known submission, booking an accepted one on
+// the unit's sub-ledger, keeping a rejected one in the exception register.
+#include <nlohmann/json.hpp>
+
+#include "award/award_accounts.hpp"
+#include "core/reason_code.hpp"
+#include "core/timestamp.hpp"
+#include "expenditure/expenditure.hpp"
+#include "expenditure/expenditure_judgement.hpp"
+#include "ledger/accounts.hpp"
+#include "ledger/journal.hpp"
+#include "store/transaction.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+constexpr int unique_conflict_retries_max = 3;
+
+std::string input_json(const ExpenditureInput& input) {
+  nlohmann::ordered_json object;
+  object["external_id"] = input.external_id;
+  object["award_id"] = input.award_id;
+  object["unit_uscc"] = input.unit_uscc;
+  object["date"] = input.date;
+  object["amount"] = input.amount;
+  object["category"] = input.category;
+  object["payment_method"] = input.payment_method;
+  object["payee_name"] = input.payee_name;
+  object["payee_uscc"] = input.payee_uscc;
+  object["invoice_code"] = input.invoice_code;
+  object["invoice_number"] = input.invoice_number;
+  object["description"] = input.description;
+  // Replace invalid UTF-8 rather than throw: the register must keep even a
+  // submission whose bytes are broken.
+  return object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::vector<Error> stored_reasons(const std::string& codes, const std::string& messages) {
+  std::vector<Error> reasons;
+  std::size_t code_start = 0;
+  std::size_t message_start = 0;
+  for (std::size_t count = 0; code_start <= codes.size() && count < 100; ++count) {
+    const std::size_t code_end = std::min(codes.find(';', code_start), codes.size());
+    const std::size_t message_end = std::min(messages.find("\n", message_start), messages.size());
+    reasons.emplace_back(codes.substr(code_start, code_end - code_start),
+                         message_start <= messages.size() ? messages.substr(message_start, message_end - message_start) : "");
+    code_start = code_end + 1;
+    message_start = message_end + 1;
+  }
+  return reasons;
+}
+
+// The verdict already stored for this submission, if any.
+std::optional<Verdict> replay(Database& database, const ExpenditureInput& input, const std::string& json,
+                              std::optional<std::int64_t>& previous_exception) {
+  if (input.external_id.empty() || input.unit_uscc.empty()) return std::nullopt;
+  long long id = 0;
+  soci::indicator found = soci::i_null;
+  database.session() << "SELECT expenditure_id FROM expenditures WHERE unit_id = :unit AND external_id = :external",
+      soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found);
+  if (found == soci::i_ok) return Verdict{VerdictStatus::accepted, {}, id, true};
+  std::string stored_json;
+  std::string codes;
+  std::string messages;
+  database.session() << "SELECT exception_id, input_json, reasons, messages FROM expenditure_exceptions "
+                        "WHERE unit_uscc = :unit AND external_id = :external ORDER BY exception_id DESC LIMIT 1",
+      soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found), soci::into(stored_json),
+      soci::into(codes), soci::into(messages);
+  if (found != soci::i_ok) return std::nullopt;
+  if (stored_json == json) return Verdict{VerdictStatus::rejected, stored_reasons(codes, messages), id, true};
+  previous_exception = id;  // a corrected resubmission of a rejected one
+  return std::nullopt;
+}
+
+// Locks the unit's share on PostgreSQL so that concurrent spending of it is
+// judged one at a time (SQLite's BEGIN IMMEDIATE already serialises writers).
+void lock_share(Database& database, const ExpenditureInput& input) {
+  if (database.backend() != Backend::postgresql) return;
+  long long share_fen = 0;
+  soci::indicator found = soci::i_null;
+  database.session() << "SELECT share_fen FROM award_shares WHERE award_id = :award AND unit_id = :unit FOR UPDATE",
+      soci::use(input.award_id), soci::use(input.unit_uscc), soci::into(share_fen, found);
+}
+
+Result<std::int64_t> book(Database& database, const Judgement& judgement, const ExpenditureInput& input) {
+  const Unit& unit = *judgement.unit;
+  const std::string& award_id = judgement.award->award_id;
+  const AllowedCategory& category = *judgement.category;
+  const std::string base = unit.type == UnitType::enterprise ? category.enterprise_account : category.non_profit_account;
+  const std::string expense = base + "/" + award_id + "/" + category.code;
+  if (auto opened = open_sub_account(database, unit.book_id, expense, category.name); !opened) return opened.error();
+  const Money& amount = *judgement.amount;
+  EntryInput entry{unit.book_id, *judgement.date,
+                   input.description.empty() ? category.name : input.description,
+                   "expenditure:" + input.external_id,
+                   {{expense, Side::debit, amount}, {std::string(dedicated_bank_account), Side::credit, amount}}};
+  if (unit.type == UnitType::enterprise) {
+    // CAS 16 第十一条: the deferred grant is recognised as the cost it pays
+    // for is incurred — as 其他收益 (总额法) or against the expense (净额法).
+    const std::string deferred = unit_receipt_account(unit.type, award_id);
+    std::string income = expense;
+    if (unit.method == GrantMethod::gross) {
+      income = "6117/" + award_id;
+      if (auto opened = open_sub_account(database, unit.book_id, income, "其他收益 " + award_id); !opened) {
+        return opened.error();
+      }
+    }
+    entry.postings.push_back({deferred, Side::debit, amount});
+    entry.postings.push_back({income, Side::credit, amount});
+  }
+  Journal journal(database);
+  auto posted = journal.append(entry);
+  if (!posted) return posted.error();
+  return posted.value().entry_id;
+}
+
+std::int64_t insert_accepted(Database& database, const Judgement& judgement, const ExpenditureInput& input,
+                             const std::string& json, std::int64_t entry_id,
+                             const std::optional<std::int64_t>& previous_exception, const std::string& source) {
+  const long long amount_fen = judgement.amount->fen_int64();
+  const std::string spent_on = judgement.date->to_string();
+  const std::string method(payment_method_name(*judgement.method));
+  const long long entry = entry_id;
+  long long previous = previous_exception.value_or(0);
+  soci::indicator previous_indicator = previous_exception ? soci::i_ok : soci::i_null;
+  const std::string now = utc_timestamp_now();
+  long long expenditure_id = 0;
+  database.session() << "INSERT INTO expenditures (external_id, award_id, unit_id, spent_on, amount_fen, category, "
+                        "payment_method, payee_name, payee_uscc, invoice_key, description, input_json, entry_id, "
+                        "resubmits_exception_id, source, recorded_at) VALUES (:external, :award, :unit, :spent_on, "
+                        ":amount, :category, :method, :payee, :payee_uscc, :invoice, :description, :json, :entry, "
+                        ":previous, :source, :now) RETURNING expenditure_id",
+      soci::use(input.external_id), soci::use(judgement.award->award_id), soci::use(judgement.unit->unit_id),
+      soci::use(spent_on), soci::use(amount_fen), soci::use(judgement.category->code), soci::use(method),
+      soci::use(input.payee_name), soci::use(input.payee_uscc), soci::use(judgement.invoice_key),
+      soci::use(input.description), soci::use(json), soci::use(entry), soci::use(previous, previous_indicator),
+      soci::use(source), soci::use(now), soci::into(expenditure_id);
+  database.session() << "INSERT INTO invoice_claims (invoice_key, expenditure_id) VALUES (:key, :id)",
+      soci::use(judgement.invoice_key), soci::use(expenditure_id);
+  return expenditure_id;
+}
+
+std::int64_t insert_rejected(Database& database, const Judgement& judgement, const ExpenditureInput& input,
+                             const std::string& json, const std::optional<std::int64_t>& previous_exception,
+                             const std::string& source) {
+  Verdict verdict{VerdictStatus::rejected, judgement.reasons, 0, false};
+  const std::string codes = verdict.reason_codes();
+  std::string messages;
+  for (const auto& reason : judgement.reasons) messages += (messages.empty() ? "" : "\n") + reason.describe();
+  long long previous = previous_exception.value_or(0);
+  soci::indicator previous_indicator = previous_exception ? soci::i_ok : soci::i_null;
+  const std::string now = utc_timestamp_now();
+  long long exception_id = 0;
+  database.session() << "INSERT INTO expenditure_exceptions (external_id, unit_uscc, award_id, amount_text, reasons, "
+                        "messages, input_json, resubmits_exception_id, source, submitted_at) VALUES (:external, :unit, "
+                        ":award, :amount, :reasons, :messages, :json, :previous, :source, :now) RETURNING exception_id",
+      soci::use(input.external_id), soci::use(input.unit_uscc), soci::use(input.award_id), soci::use(input.amount),
+      soci::use(codes), soci::use(messages), soci::use(json), soci::use(previous, previous_indicator),
+      soci::use(source), soci::use(now), soci::into(exception_id);
+  return exception_id;
+}
+
+Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
+  const std::string json = input_json(input);
+  std::optional<std::int64_t> previous_exception;
+  if (auto replayed = replay(database, input, json, previous_exception)) return *replayed;
+  lock_share(database, input);
+  Judgement judgement = judge_expenditure(database, input, options.today);
+  Verdict verdict;
+  if (judgement.accepted()) {
+    auto entry_id = book(database, judgement, input);
+    if (!entry_id) {
+      judgement.reasons.push_back(entry_id.error());  // a ledger refusal is a rejection too
+    } else {
+      verdict = Verdict{VerdictStatus::accepted, {},
+                        insert_accepted(database, judgement, input, json, entry_id.value(), previous_exception, options.source),
+                        false};
+    }
+  }
+  if (!judgement.accepted()) {
+    verdict = Verdict{VerdictStatus::rejected, judgement.reasons,
+                      insert_rejected(database, judgement, input, json, previous_exception, options.source), false};
+  }
+  return verdict;
+}
+
+Verdict record_once(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
+  Transaction transaction(database);
+  Verdict verdict = record_in_open_transaction(database, input, options);
+  transaction.commit();
+  return verdict;
+}
+
+}  // namespace
+
+std::string Verdict::reason_codes() const {
+  std::string codes;
+  for (const auto& reason : reasons) codes += (codes.empty() ? "" : ";") + reason.code;
+  return codes;
+}
+
+Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
+                                          const RecordOptions& options) {
+  return record_in_open_transaction(database, input, options);
+}
+
+Verdict record_expenditure(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return record_once(database, input, options);
+    } catch (const soci::soci_error& error) {
+      // Another writer claimed the same invoice or external id between our
+      // read and our write; judging again sees it and decides.
+      if (!is_unique_violation(error) || attempt >= unique_conflict_retries_max) throw;
+    }
+  }
+}
+
+}  // namespace jiangbu
