@@ -1,6 +1,8 @@
 #include "policy/policy_store.hpp"
 
 #include <cstdio>
+#include <map>
+#include <mutex>
 
 #include "core/checksum.hpp"
 #include "core/embedded_files.hpp"
@@ -49,14 +51,29 @@ Status seed_policies(Database& database) {
 }
 
 Result<Policy> stored_policy(Database& database, const std::string& policy_id) {
-  std::string content;
+  // Parsed policies are cached by id and checksum: a stored policy never
+  // changes, and every expenditure of an import consults one.
+  static std::mutex cache_mutex;
+  static std::map<std::pair<std::string, std::string>, Policy> cache;
+  std::string checksum;
   soci::indicator found = soci::i_null;
-  database.session() << "SELECT content FROM policies WHERE policy_id = :id", soci::use(policy_id),
-      soci::into(content, found);
+  database.session() << "SELECT checksum FROM policies WHERE policy_id = :id", soci::use(policy_id),
+      soci::into(checksum, found);
   if (found != soci::i_ok) {
     return make_error(ReasonCode::unknown_policy, "no policy '" + policy_id + "'", "policy");
   }
-  return parse_policy(content, "accounts/policies/" + policy_id + ".toml");
+  const auto key = std::make_pair(policy_id, checksum);
+  {
+    const std::lock_guard lock(cache_mutex);
+    if (const auto cached = cache.find(key); cached != cache.end()) return cached->second;
+  }
+  std::string content;
+  database.session() << "SELECT content FROM policies WHERE policy_id = :id", soci::use(policy_id), soci::into(content);
+  auto policy = parse_policy(content, "accounts/policies/" + policy_id + ".toml");
+  if (!policy) return policy;
+  const std::lock_guard lock(cache_mutex);
+  if (cache.size() < policies_max) cache.emplace(key, policy.value());
+  return policy;
 }
 
 std::vector<std::string> stored_policy_ids(Database& database) {

@@ -1,5 +1,7 @@
 // Expenditures on both backends: each rule alone, several at once, replay,
 // correction, and the unit's books staying whole.
+#include <unistd.h>
+
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -257,6 +259,115 @@ TEST_F(ExpenditureTest, DeferredIncomePlusRecognisedIncomeEqualsWhatWasReceived)
       EXPECT_EQ(recognised, spent);
     }
   }
+}
+
+}  // namespace
+}  // namespace jiangbu
+
+#include <iconv.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "expenditure/expenditure_import.hpp"
+
+namespace jiangbu {
+namespace {
+
+std::string to_gb18030(const std::string& utf8) {
+  iconv_t converter = iconv_open("GB18030", "UTF-8");
+  std::string output(utf8.size() * 2 + 16, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size();
+  char* out = output.data();
+  std::size_t out_left = output.size();
+  const std::size_t converted = iconv(converter, &in, &in_left, &out, &out_left);
+  iconv_close(converter);
+  EXPECT_NE(converted, static_cast<std::size_t>(-1));
+  output.resize(output.size() - out_left);
+  return output;
+}
+
+long long count_rows(Database& database, const std::string& table) {
+  long long count = 0;
+  database.session() << "SELECT count(*) FROM " + table, soci::into(count);
+  return count;
+}
+
+TEST_F(ExpenditureTest, TenThousandRowImportMatchesExpectationsRowByRowAndReplaysAsANoOp) {
+  constexpr int rows = 10'000;
+  const char* categories[] = {"宣传推介", "promotion", "培育发展", "exchange-exhibition"};
+  const char* methods[] = {"银行转账", "公务卡", "online", "bank-transfer"};
+  std::string csv = "外部编号,奖补编号,单位统一社会信用代码,日期,金额,用途类别,支付方式,收款方,收款方统一社会信用代码,发票代码,发票号码,摘要\n";
+  std::vector<std::string> expected;
+  for (int index = 0; index < rows; ++index) {
+    const int kind = index % 12;
+    std::string date = "2024-10-" + std::string(index % 20 < 9 ? "0" : "") + std::to_string(index % 20 + 1);
+    std::string amount = std::to_string(1 + index % 9) + "." + std::to_string(10 + index % 89);
+    std::string category = categories[index % 4];
+    std::string method = methods[index % 4];
+    std::string payee_name = "西安第" + std::to_string(index % 37) + "广告有限公司";
+    std::string invoice = "2461200000" + std::to_string(1000000000 + index);
+    std::string code;
+    switch (kind) {
+      case 4: method = "现金", code = "cash-payment"; break;
+      case 5: date = "2024-06-30", code = "retroactive"; break;
+      case 6: date = "2025-01-02", code = "future-dated"; break;
+      case 7: amount = "1.234", code = "bad-amount"; break;
+      case 8: date = "2024-13-01", code = "bad-date"; break;
+      case 9: payee_name = "", code = "missing-field"; break;
+      case 10: category = "买彩票", code = "unknown-category"; break;
+      case 11:  // the invoice of the valid row 11 rows earlier
+        invoice = "2461200000" + std::to_string(1000000000 + index - 11);
+        code = index >= 11 ? "duplicate-invoice" : "";
+        break;
+      default: break;
+    }
+    expected.push_back(code);
+    csv += "X" + std::to_string(index) + ",XX," + gross_unit + "," + date + "," + amount + "," + category + "," + method +
+           "," + payee_name + "," + payee + ",," + invoice + ",\"摘要, 含逗号 " + std::to_string(index) + "\"\n";
+  }
+  const auto folder = std::filesystem::temp_directory_path() / ("jiangbu-import-" + std::to_string(getpid()));
+  std::filesystem::create_directories(folder);
+  const std::string utf8_path = (folder / "spending.csv").string();
+  const std::string gbk_path = (folder / "spending-gbk.csv").string();
+  std::ofstream(utf8_path, std::ios::binary) << "\xEF\xBB\xBF" << csv;
+  std::ofstream(gbk_path, std::ios::binary) << to_gb18030(csv);
+
+  ImportOptions options;
+  options.record.today = day("2024-12-31");
+  const auto first = import_expenditures(database(), utf8_path, options);
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  ASSERT_EQ(first.value().rows.size(), static_cast<std::size_t>(rows));
+  EXPECT_EQ(first.value().encoding, "utf-8-bom");
+  for (int index = 0; index < rows; ++index) {
+    const auto& row = first.value().rows[static_cast<std::size_t>(index)];
+    ASSERT_EQ(row.verdict.reason_codes(), expected[static_cast<std::size_t>(index)]) << "row " << row.row_number;
+    EXPECT_EQ(row.row_number, static_cast<std::size_t>(index + 2));
+  }
+  const long long expenditures = count_rows(database(), "expenditures");
+  const long long exceptions = count_rows(database(), "expenditure_exceptions");
+  const long long entries = count_rows(database(), "journal_entries");
+  EXPECT_EQ(expenditures + exceptions, rows);
+  const Money bank = balance(gross_unit, std::string(dedicated_bank_account));
+
+  for (const auto& path : {utf8_path, gbk_path}) {
+    const auto again = import_expenditures(database(), path, options);
+    ASSERT_TRUE(again.ok()) << again.error().describe();
+    EXPECT_EQ(again.value().replayed, static_cast<std::size_t>(rows)) << path;
+    for (int index = 0; index < rows; ++index) {
+      ASSERT_EQ(again.value().rows[static_cast<std::size_t>(index)].verdict.reason_codes(),
+                expected[static_cast<std::size_t>(index)]) << path << " row " << index + 2;
+    }
+  }
+  EXPECT_EQ(count_rows(database(), "expenditures"), expenditures);
+  EXPECT_EQ(count_rows(database(), "expenditure_exceptions"), exceptions);
+  EXPECT_EQ(count_rows(database(), "journal_entries"), entries);
+  EXPECT_EQ(balance(gross_unit, std::string(dedicated_bank_account)), bank);
+  const auto csv_results = import_results_csv(first.value());
+  EXPECT_NE(csv_results.find("X4,rejected,cash-payment\r\n"), std::string::npos);
+  EXPECT_NE(csv_results.find("X0,accepted,\r\n"), std::string::npos);
+  std::filesystem::remove_all(folder);
 }
 
 }  // namespace
