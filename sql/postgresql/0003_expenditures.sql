@@ -78,6 +78,23 @@ CREATE TABLE expenditure_exceptions (
 
 CREATE INDEX expenditure_exceptions_by_submission ON expenditure_exceptions (unit_uscc, external_id);
 
+-- Clawbacks (收回/追缴): money a unit returns after revocation or misuse,
+-- booked on both books in one transaction; who, when and why are kept.
+CREATE TABLE clawbacks (
+  clawback_id     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  award_id        TEXT NOT NULL,
+  unit_id         TEXT NOT NULL,
+  amount_fen      fen NOT NULL CHECK (amount_fen > 0),
+  returned_on     TEXT NOT NULL,
+  document_number TEXT NOT NULL,
+  reason          TEXT NOT NULL,
+  recorded_by     TEXT NOT NULL,
+  bureau_entry_id BIGINT NOT NULL REFERENCES journal_entries (entry_id),
+  unit_entry_id   BIGINT NOT NULL REFERENCES journal_entries (entry_id),
+  recorded_at     TEXT NOT NULL,
+  FOREIGN KEY (award_id, unit_id) REFERENCES award_shares (award_id, unit_id)
+);
+
 CREATE TRIGGER fund_use_plans_append_only BEFORE UPDATE OR DELETE ON fund_use_plans
   FOR EACH ROW EXECUTE FUNCTION jiangbu_refuse_journal_change();
 CREATE TRIGGER fund_use_plans_no_truncate BEFORE TRUNCATE ON fund_use_plans
@@ -97,4 +114,8 @@ CREATE TRIGGER expenditure_reversals_no_truncate BEFORE TRUNCATE ON expenditure_
 CREATE TRIGGER expenditure_exceptions_append_only BEFORE UPDATE OR DELETE ON expenditure_exceptions
   FOR EACH ROW EXECUTE FUNCTION jiangbu_refuse_journal_change();
 CREATE TRIGGER expenditure_exceptions_no_truncate BEFORE TRUNCATE ON expenditure_exceptions
+  FOR EACH STATEMENT EXECUTE FUNCTION jiangbu_refuse_journal_change();
+CREATE TRIGGER clawbacks_append_only BEFORE UPDATE OR DELETE ON clawbacks
+  FOR EACH ROW EXECUTE FUNCTION jiangbu_refuse_journal_change();
+CREATE TRIGGER clawbacks_no_truncate BEFORE TRUNCATE ON clawbacks
   FOR EACH STATEMENT EXECUTE FUNCTION jiangbu_refuse_journal_change();

@@ -78,6 +78,23 @@ CREATE TABLE expenditure_exceptions (
 
 CREATE INDEX expenditure_exceptions_by_submission ON expenditure_exceptions (unit_uscc, external_id);
 
+-- Clawbacks (收回/追缴): money a unit returns after revocation or misuse,
+-- booked on both books in one transaction; who, when and why are kept.
+CREATE TABLE clawbacks (
+  clawback_id     INTEGER PRIMARY KEY,
+  award_id        TEXT NOT NULL,
+  unit_id         TEXT NOT NULL,
+  amount_fen      INTEGER NOT NULL CHECK (amount_fen > 0),
+  returned_on     TEXT NOT NULL,
+  document_number TEXT NOT NULL,
+  reason          TEXT NOT NULL,
+  recorded_by     TEXT NOT NULL,
+  bureau_entry_id INTEGER NOT NULL REFERENCES journal_entries (entry_id),
+  unit_entry_id   INTEGER NOT NULL REFERENCES journal_entries (entry_id),
+  recorded_at     TEXT NOT NULL,
+  FOREIGN KEY (award_id, unit_id) REFERENCES award_shares (award_id, unit_id)
+) STRICT;
+
 CREATE TRIGGER fund_use_plans_no_update BEFORE UPDATE ON fund_use_plans
 BEGIN SELECT RAISE(ABORT, 'fund_use_plans is append-only: file a revision'); END;
 CREATE TRIGGER fund_use_plans_no_delete BEFORE DELETE ON fund_use_plans
@@ -98,3 +115,7 @@ CREATE TRIGGER expenditure_exceptions_no_update BEFORE UPDATE ON expenditure_exc
 BEGIN SELECT RAISE(ABORT, 'expenditure_exceptions is append-only'); END;
 CREATE TRIGGER expenditure_exceptions_no_delete BEFORE DELETE ON expenditure_exceptions
 BEGIN SELECT RAISE(ABORT, 'expenditure_exceptions is append-only'); END;
+CREATE TRIGGER clawbacks_no_update BEFORE UPDATE ON clawbacks
+BEGIN SELECT RAISE(ABORT, 'clawbacks is append-only'); END;
+CREATE TRIGGER clawbacks_no_delete BEFORE DELETE ON clawbacks
+BEGIN SELECT RAISE(ABORT, 'clawbacks is append-only'); END;

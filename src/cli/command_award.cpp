@@ -1,7 +1,10 @@
 // `jiangbu award grant|list|show|pay|revoke|suspend|reinstate`.
 #include <iostream>
 
+#include <cstdlib>
+
 #include "award/award.hpp"
+#include "award/clawback.hpp"
 #include "cli/batch.hpp"
 #include "cli/context.hpp"
 #include "core/reason_code.hpp"
@@ -218,6 +221,32 @@ void register_award_commands(CLI::App& app, Context& context) {
     std::cout << "paid " << group_thousands(payment.amount.to_plain_string()) << " of " << payment.award_id
               << " to " << payment.unit_id << " on " << payment.paid_on.to_string() << " (bureau entry "
               << payment.bureau_entry_id << ", unit entry " << payment.unit_entry_id << ")\n";
+  });
+
+  auto* clawback = noun->add_subcommand("clawback", "Book money a unit returns (收回/追缴) on both books");
+  clawback->add_option("--award", options->award_id, "Award id")->required();
+  clawback->add_option("--unit", options->unit_id, "Unit USCC")->required();
+  clawback->add_option("--amount", options->amount, "Amount returned")->required();
+  clawback->add_option("--date", options->date, "Date the money came back")->required();
+  clawback->add_option("--document", options->document, "文号 of the clawback decision")->required();
+  clawback->add_option("--reason", options->reason, "Why")->required();
+  clawback->add_option("--by", options->reference, "Who records it (default: $JIANGBU_PRINCIPAL or $USER)");
+  clawback->callback([&context, options] {
+    auto database = context.open_database();
+    auto amount = parse_money(options->amount);
+    if (!amount) throw CommandFailure{Error(amount.error().code, amount.error().message, "amount")};
+    std::string by = options->reference;
+    for (const char* variable : {"JIANGBU_PRINCIPAL", "USER"}) {
+      if (by.empty() && std::getenv(variable) != nullptr) by = std::getenv(variable);
+    }
+    const auto result = require(claw_back(*database, {options->award_id, options->unit_id, amount.value(),
+                                                      require_date(options->date, "date"), options->document,
+                                                      options->reason, by}));
+    std::cout << "clawed back " << group_thousands(amount.value().to_plain_string()) << " of " << options->award_id
+              << " from " << options->unit_id << ": " << group_thousands(result.from_deferred_income.to_plain_string())
+              << " against deferred income, " << group_thousands(result.from_income.to_plain_string())
+              << " against income (bureau entry " << result.bureau_entry_id << ", unit entry " << result.unit_entry_id
+              << ")\n";
   });
 
   register_status_command(noun, context, options, "suspend", AwardEventKind::suspend, "Suspend an award from a date");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "award/clawback.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "expenditure/fund_use_plan.hpp"
@@ -230,7 +231,8 @@ void Judge::check_balance_and_plan() {
   if (!judgement_.award || !unit_on_award_ || !judgement_.amount || !judgement_.policy) return;
   const std::string& award_id = judgement_.award->award_id;
   const std::string& unit_id = judgement_.unit->unit_id;
-  const Money remaining = received_for_award(database_, award_id, unit_id) - spent_for_award(database_, award_id, unit_id, "");
+  const Money remaining = received_for_award(database_, award_id, unit_id) -
+                          spent_for_award(database_, award_id, unit_id, "") - clawed_back(database_, award_id, unit_id);
   if (*judgement_.amount > remaining) {
     add(ReasonCode::overdrawn, format_yuan(*judgement_.amount) + " is more than the " + format_yuan(remaining) +
                                    " left of what the unit received for " + award_id, "amount");

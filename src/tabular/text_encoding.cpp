@@ -73,8 +73,8 @@ std::string hex_byte(unsigned char byte) {
 // "byte 0xFF at byte offset 57 (line 3)"; lines counted by LF, which is a
 // single byte in UTF-8 and in GB18030 alike (never a trail byte).
 std::string describe_offset(std::string_view bytes, std::size_t offset) {
-  const auto line = 1 + static_cast<std::size_t>(
-                            std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  const auto end = bytes.begin() + static_cast<std::ptrdiff_t>(offset);
+  const auto line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), end, '\n'));
   std::string text = offset < bytes.size()
                          ? "byte " + hex_byte(static_cast<unsigned char>(bytes[offset]))
                          : std::string("the end of the file");

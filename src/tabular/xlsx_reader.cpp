@@ -220,7 +220,9 @@ class XmlParser {
   // expansion attacks ("billion laughs") before any entity is declared.
   static void on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     auto& self = *static_cast<XmlParser*>(data);
-    guarded(data, [&](XmlHandler& handler) { handler.fail(self.part_ + " has a DOCTYPE, which OOXML never has"); });
+    guarded(data, [&](XmlHandler& handler) {
+      handler.fail(self.part_ + " has a DOCTYPE, which OOXML never has");
+    });
   }
 
   XML_Parser parser_;
@@ -344,7 +346,9 @@ class RelationshipsHandler : public XmlHandler {
 
   void start(std::string_view name, const XML_Char** attributes) override {
     if (name != "Relationship") return;
-    if (relationships.size() >= relationships_max) return fail("xl/_rels/workbook.xml.rels has too many relationships");
+    if (relationships.size() >= relationships_max) {
+      return fail("xl/_rels/workbook.xml.rels has too many relationships");
+    }
     relationships.push_back(Relationship{
         std::string(attribute(attributes, "Id").value_or("")),
         std::string(attribute(attributes, "Type").value_or("")),
@@ -483,10 +487,14 @@ class StylesHandler : public XmlHandler {
       in_cell_formats_ = true;
     } else if (name == "numFmt" && in_formats_) {
       const auto format_id = parse_count(attribute(attributes, "numFmtId").value_or(""));
-      if (format_id) custom_formats_[*format_id] = std::string(attribute(attributes, "formatCode").value_or(""));
+      const auto code = attribute(attributes, "formatCode").value_or("");
+      if (format_id) custom_formats_[*format_id] = std::string(code);
     } else if (name == "xf" && in_cell_formats_) {
-      if (format_by_style_.size() >= cell_styles_max) return fail("xl/styles.xml has too many cell styles");
-      format_by_style_.push_back(parse_count(attribute(attributes, "numFmtId").value_or("0")).value_or(0));
+      if (format_by_style_.size() >= cell_styles_max) {
+        return fail("xl/styles.xml has too many cell styles");
+      }
+      const auto format_id = parse_count(attribute(attributes, "numFmtId").value_or("0"));
+      format_by_style_.push_back(format_id.value_or(0));
     }
   }
   void end(std::string_view name) override {
@@ -542,7 +550,7 @@ std::optional<std::string> serial_to_date(std::string_view number, bool uses_190
   const std::size_t serial = *whole + (fraction.starts_with("999999999") ? 1 : 0);
   if (serial == 0) return std::nullopt;
   if (!uses_1904_dates && serial == 60) return std::string("1900-02-29");
-  const sys_days origin = uses_1904_dates ? sys_days(year(1904) / January / 1) : sys_days(year(1900) / January / 1);
+  const sys_days origin = sys_days(year(uses_1904_dates ? 1904 : 1900) / January / 1);
   const std::size_t offset = uses_1904_dates ? serial : serial - (serial < 60 ? 1 : 2);
   const year_month_day date(origin + days(static_cast<int>(offset)));
   if (date.year() > year(9999)) return std::nullopt;
@@ -562,7 +570,9 @@ std::string iso_date_part(std::string_view text) {
 // ---------------------------------------------------------------------------
 // The worksheet, streamed row by row.
 
-enum class CellType { number, shared_string, inline_string, formula_string, boolean, error, date, unknown };
+enum class CellType {
+  number, shared_string, inline_string, formula_string, boolean, error, date, unknown
+};
 
 CellType cell_type(std::string_view type) {
   if (type.empty() || type == "n") return CellType::number;

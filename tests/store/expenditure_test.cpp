@@ -372,3 +372,42 @@ TEST_F(ExpenditureTest, TenThousandRowImportMatchesExpectationsRowByRowAndReplay
 
 }  // namespace
 }  // namespace jiangbu
+
+#include "award/clawback.hpp"
+
+namespace jiangbu {
+namespace {
+
+TEST_F(ExpenditureTest, ClawbackAfterRevocationBooksBothSidesAndStopsSpending) {
+  ExpenditureInput spent = valid("C1");
+  spent.amount = "30000";
+  ASSERT_EQ(codes(spent), "");
+  ASSERT_TRUE(change_award_status(database(), {"XX", AwardEventKind::revoke, day("2024-11-01"), "撤销文号", "绩效评估不合格"}).ok());
+  // The unit holds 70,000 of deferred income; 80,000 comes back, so 10,000
+  // is taken from income already recognised (CAS 16 第十三条).
+  auto clawback = claw_back(database(), {"XX", gross_unit, yuan(80'000), day("2024-11-20"), "追缴文号", "撤销后收回", "审计员甲"});
+  ASSERT_TRUE(clawback.ok()) << clawback.error().describe();
+  EXPECT_EQ(clawback.value().from_deferred_income, yuan(70'000));
+  EXPECT_EQ(clawback.value().from_income, yuan(10'000));
+  EXPECT_EQ(balance(gross_unit, "2401/XX"), Money());
+  EXPECT_EQ(balance(gross_unit, "6117/XX"), yuan(20'000));
+  EXPECT_EQ(balance(gross_unit, std::string(dedicated_bank_account)), Money());
+  EXPECT_EQ(balance(gross_unit, "1002"), yuan(-10'000));  // the rest came from the unit's own account
+  // The bureau books a refund that reduces the expenditure, not new income.
+  EXPECT_EQ(balance("bureau", "5001/XX"), yuan(120'000));
+  EXPECT_EQ(balance("bureau", "7101/XX"), yuan(120'000));
+  EXPECT_EQ(balance("bureau", "4001"), Money());
+  EXPECT_EQ(claw_back(database(), {"XX", gross_unit, yuan(20'001), day("2024-11-21"), "再追", "多追", "甲"}).error().code,
+            "overpaid");
+  EXPECT_EQ(claw_back(database(), {"XX", urumqi_unit, yuan(1), day("2024-11-21"), "x", "y", "甲"}).error().code,
+            "unit-not-on-award");
+  ExpenditureInput after = valid("C2");
+  after.date = "2024-11-25";
+  EXPECT_EQ(codes(after), "overdrawn;grant-revoked");  // registry order
+  std::string by;
+  database().session() << "SELECT recorded_by FROM clawbacks", soci::into(by);
+  EXPECT_EQ(by, "审计员甲");
+}
+
+}  // namespace
+}  // namespace jiangbu
