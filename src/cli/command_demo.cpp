@@ -6,11 +6,14 @@
 
 #include "award/award.hpp"
 #include "award/award_accounts.hpp"
+#include "award/clawback.hpp"
+#include "expenditure/expenditure.hpp"
 #include "cli/context.hpp"
 #include "cli/ledger_tables.hpp"
 #include "demo/award_scenario.hpp"
 #include "ledger/books.hpp"
 #include "registry/units.hpp"
+#include "store/money_conversion.hpp"
 
 namespace jiangbu {
 
@@ -20,11 +23,19 @@ Money balance_of(Database& database, const std::string& book, const std::string&
   return require(account_balance(database, book, code, std::nullopt, true)).balance();
 }
 
-// What a unit booked as received: the credits to its receipt account (its
-// debits are income recognised as the money is spent, not refunds).
+// What a unit booked as received: credits to its receipt account by the
+// receipt entries of the award's payments (not expenditure reversals, which
+// credit it back, nor clawbacks).
 Money received_by(Database& database, const Unit& unit, const std::string& award_id) {
-  return require(account_balance(database, unit.book_id, unit_receipt_account(unit.type, award_id), std::nullopt, true))
-      .credit_total;
+  const std::string account = unit_receipt_account(unit.type, award_id);
+  const std::string prefix = "award:" + award_id;
+  std::string text;
+  database.session() << "SELECT CAST(COALESCE(SUM(p.credit_fen), 0) AS TEXT) FROM postings p "
+                        "JOIN journal_entries e ON e.entry_id = p.entry_id "
+                        "WHERE p.book_id = :book AND p.account_code = :account "
+                        "AND substr(e.source_reference, 1, length(:prefix)) = :prefix2",
+      soci::use(unit.book_id), soci::use(account), soci::use(prefix), soci::use(prefix), soci::into(text);
+  return money_from_fen_text(text);
 }
 
 // For every share: what the bureau accrued and paid against what the unit
@@ -92,7 +103,31 @@ void register_demo_commands(CLI::App& app, Context& context) {
       refusals.add_row({refusal.attempt, refusal.error.code, refusal.error.message});
     }
     render(std::cout, refusals, context.format());
-    if (table) std::cout << "\n三、财政与单位账簿核对\n";
+    if (table) std::cout << "\n三、支出审核\n";
+    Table spending{{{"award", "奖补编号"}, {"unit", "单位"}, {"accepted", "通过笔数", ColumnKind::number},
+                    {"spent", "通过金额", ColumnKind::money}, {"clawed_back", "收回", ColumnKind::money}},
+                   {}};
+    for (const auto& award : list_awards(*database)) {
+      for (const auto& share : award.shares) {
+        Money spent;
+        std::size_t count = 0;
+        for (const auto& record : list_expenditures(*database, award.award_id, share.unit_id, 100'000)) {
+          if (record.reversed) continue;
+          spent += record.amount;
+          ++count;
+        }
+        spending.add_row({award.award_id, find_unit(*database, share.unit_id)->name, std::to_string(count),
+                          money_cell(spent), money_cell(clawed_back(*database, award.award_id, share.unit_id))});
+      }
+    }
+    render(std::cout, spending, context.format());
+    if (table) std::cout << "\n四、异常登记簿（被拒绝的支出）\n";
+    Table exceptions{{{"external_id", "外部编号"}, {"award", "奖补编号"}, {"amount", "金额(原文)"}, {"reasons", "原因代码"}}, {}};
+    for (const auto& record : list_exceptions(*database, "", 100'000)) {
+      exceptions.add_row({record.external_id, record.award_id, record.amount, record.reasons});
+    }
+    render(std::cout, exceptions, context.format());
+    if (table) std::cout << "\n五、财政与单位账簿核对\n";
     const bool agree = print_inter_book_check(*database, context);
     for (const auto& book_id : result.book_ids) {
       const auto report = require(trial_balance(*database, book_id, Date::from_parts(2024, 1, 1),

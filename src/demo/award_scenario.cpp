@@ -1,7 +1,12 @@
 #include "demo/award_scenario.hpp"
 
+#include <cstdio>
+
 #include "award/award.hpp"
 #include "award/award_accounts.hpp"
+#include "award/clawback.hpp"
+#include "expenditure/expenditure.hpp"
+#include "expenditure/fund_use_plan.hpp"
 #include "core/reason_code.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/books.hpp"
@@ -92,6 +97,7 @@ class Scenario {
   }
 
   Status run();
+  Status year_of_spending();
   ScenarioResult result() const { return result_; }
 
  private:
@@ -210,41 +216,98 @@ Status Scenario::grant_and_pay() {
   return success();
 }
 
+// A clerk records a training invoice under the wrong category, reverses it,
+// and records it again correctly: the invoice is free again after the reversal.
 Status Scenario::unit_spending() {
   const std::string unit = scenario_units()[0].uscc;
-  Transaction transaction(database_);
-  for (const auto& [code, name] : {std::pair{"6601/QJ2024-001/宣传推广", "宣传推广"}, {"6602/QJ2024-001/培训组织", "培训组织"}}) {
-    if (auto opened = open_sub_account(database_, unit, code, name); !opened) return opened.error();
-  }
-  transaction.commit();
-  const std::string source = "award:QJ2024-001";
-  const Money promotion = Money::from_fen(3'650'000);
-  if (auto posted = post({unit, day("2024-04-18"), "綦江农民版画宣传片制作", source,
-                          {{"6601/QJ2024-001/宣传推广", Side::debit, promotion},
-                           {std::string(dedicated_bank_account), Side::credit, promotion}}});
-      !posted) {
-    return posted;
-  }
-  if (auto posted = post({unit, day("2024-04-18"), "结转其他收益（总额法）", source,
-                          {{unit_receipt_account(UnitType::enterprise, "QJ2024-001"), Side::debit, promotion},
-                           {"6117", Side::credit, promotion}}});
-      !posted) {
-    return posted;
-  }
-  // A clerk books a training invoice to the wrong category, then reverses it.
-  auto mistaken = journal_.post({unit, day("2024-05-06"), "培训费（误记科目）", source,
-                                 {{"6601/QJ2024-001/宣传推广", Side::debit, Money::from_yuan(5'000)},
-                                  {std::string(dedicated_bank_account), Side::credit, Money::from_yuan(5'000)}}});
-  if (!mistaken) return mistaken.error();
-  auto reversal = journal_.reverse(mistaken.value().entry_id, day("2024-05-07"), "科目错误");
-  if (!reversal) return reversal.error();
+  RecordOptions options;
+  options.today = day("2024-12-31");
+  options.source = "demo";
+  ExpenditureInput mistaken{"QJ-0506-1", "QJ2024-001", unit, "2024-05-06", "5000.00", "宣传推广", "银行转账",
+                            "綦江区职业技能培训中心", "52500222MJP5X1234X", "", "24500000001234567890", "培训费（误记为宣传推广）"};
+  const Verdict first = record_expenditure(database_, mistaken, options);
+  if (first.status != VerdictStatus::accepted) return make_error(ReasonCode::bad_text, "demo expenditure refused: " + first.reason_codes());
+  if (auto reversed = reverse_expenditure(database_, first.record_id, day("2024-05-07"), "用途类别错误"); !reversed) return reversed;
+  ExpenditureInput corrected = mistaken;
+  corrected.external_id = "QJ-0506-1R";
+  corrected.category = "培训组织";
+  corrected.description = "培训费（更正）";
+  const Verdict second = record_expenditure(database_, corrected, options);
+  if (second.status != VerdictStatus::accepted) return make_error(ReasonCode::bad_text, "demo expenditure refused: " + second.reason_codes());
   return success();
+}
+
+// A year of spending by every unit, as their clerks would key it in: mostly
+// proper, with the violations auditors meet in practice mixed in. Every
+// submission gets a verdict; the rejected ones land in the exception register.
+Status Scenario::year_of_spending() {
+  const auto& units = scenario_units();
+  // 003 乌鲁木齐 四 requires a filed plan before any spending.
+  if (auto filed = expect("plan WL2024-001", file_plan(database_, {"WL2024-001", units[5].uscc, day("2024-09-01"), "乌人社备〔2024〕3号",
+                                                                  {{"trainer-hiring", "80000"}, {"training-equipment-materials", "60000"},
+                                                                   {"brand-management-promotion", "40000"}}}));
+      !filed) {
+    return filed;
+  }
+  struct Share {
+    const char* award;
+    std::size_t unit;
+    std::vector<const char*> categories;
+    const char* first_month;
+  };
+  const std::vector<Share> shares = {
+      {"QJ2024-001", 0, {"宣传推广", "培训组织", "标准制定"}, "2024-05"},
+      {"QJ2024-002", 1, {"培训组织", "输出人员后续服务", "课程开发"}, "2024-05"},
+      {"XX2024-001", 2, {"宣传推介", "培育发展", "交流展示"}, "2024-08"},
+      {"XX2024-001", 3, {"壮大提升", "培育发展"}, "2024-08"},
+      {"XX2024-001", 4, {"交流展示", "宣传推介"}, "2024-08"},
+      {"WL2024-001", 5, {"聘用劳务品牌培训教师的开支", "劳务品牌建设管理和宣传推广"}, "2024-09"},
+  };
+  const char* payees[][2] = {{"重庆渝南广告传媒有限公司", "91500222MA5U7A0B23"},
+                             {"西安曲江会展服务有限公司", "91610000MA6TG12349"},
+                             {"新疆天山职业培训学校", "91650102MA78QR012B"}};
+  RecordOptions options;
+  options.today = day("2024-12-31");
+  options.source = "demo";
+  int serial = 0;
+  for (const auto& share : shares) {
+    const int first = std::stoi(std::string(share.first_month).substr(5));
+    for (int month = first; month <= 12; ++month) {
+      ++serial;
+      const auto& payee = payees[static_cast<std::size_t>(serial) % 3];
+      const Date date = Date::from_parts(2024, static_cast<unsigned>(month), static_cast<unsigned>(5 + serial % 20));
+      ExpenditureInput input{std::string(share.award) + "-" + std::to_string(serial), share.award, units[share.unit].uscc,
+                             date.to_string(), std::to_string(2'000 + (serial * 731) % 9'000) + "." + std::to_string(10 + serial % 90),
+                             share.categories[static_cast<std::size_t>(serial) % share.categories.size()], "银行转账",
+                             payee[0], payee[1], "", "2450000000" + std::to_string(1'000'000'000 + serial), "支出"};
+      if (serial % 6 == 0) input.payment_method = "公务卡";
+      (void)record_expenditure(database_, input, options);
+    }
+  }
+  // What the auditors will find in the exception register.
+  const std::vector<ExpenditureInput> violations = {
+      {"XX-CASH-1", "XX2024-001", units[2].uscc, "2024-09-18", "3800.00", "宣传推介", "现金", "西安某印刷店", "", "", "24500000009000000001", "宣传册印刷（现金）"},
+      {"XX-EARLY-1", "XX2024-001", units[3].uscc, "2024-06-20", "12000.00", "培育发展", "银行转账", "沣西某咨询公司", "", "", "24500000009000000002", "认定前的咨询费"},
+      {"WL-BANQUET-1", "WL2024-001", units[5].uscc, "2024-10-10", "6800.00", "公务接待费", "公务卡", "乌鲁木齐某酒店", "", "", "24500000009000000003", "接待考察组"},
+      {"WL-ALLOWANCE-1", "WL2024-001", units[5].uscc, "2024-11-30", "15000.00", "人员津补贴", "银行转账", "本单位职工", "", "", "24500000009000000004", "职工补贴"},
+      {"WL-OVERPLAN-1", "WL2024-001", units[5].uscc, "2024-12-02", "45000.00", "brand-management-promotion", "银行转账", "乌鲁木齐某广告公司", "", "", "24500000009000000005", "超计划宣传"},
+      {"WL2-NOPLAN-1", "WL2024-002", units[6].uscc, "2024-10-15", "9000.00", "聘用劳务品牌培训教师的开支", "银行转账", "新疆某培训中心", "", "", "24500000009000000006", "未备案计划"},
+      {"QJ-DUP-1", "QJ2024-002", units[1].uscc, "2024-10-21", "2010.41", "培训组织", "银行转账", payees[1][0], payees[1][1], "", "2450000000" + std::to_string(1'000'000'001), "重复报销"},
+      {"QJ-BIG-1", "QJ2024-001", units[0].uscc, "2024-12-20", "190000.00", "宣传推广", "银行转账", "重庆某传媒", "", "", "24500000009000000007", "超出余额"},
+      {"XX-BADROW-1", "XX2024-001", units[4].uscc, "2024-13-01", "1,2345.00", "交流展示", "支付宝", "", "", "", "123", "格式错误的一行"},
+  };
+  for (const auto& input : violations) (void)record_expenditure(database_, input, options);
+  // 西咸 revoked XX2024-002 (二(六)); the unit returns what it still holds.
+  return expect("claw back XX2024-002", claw_back(database_, {"XX2024-002", units[3].uscc, Money::from_yuan(100'000),
+                                                              day("2024-12-27"), "西咸社发〔2024〕63号",
+                                                              "品牌撤销，收回奖补资金", "财政局 王会计"}));
 }
 
 Status Scenario::run() {
   if (auto done = register_everything(); !done) return done;
   if (auto done = grant_and_pay(); !done) return done;
-  return unit_spending();
+  if (auto done = unit_spending(); !done) return done;
+  return year_of_spending();
 }
 
 }  // namespace
