@@ -294,6 +294,8 @@ long long count_rows(Database& database, const std::string& table) {
   return count;
 }
 
+// Valid rows, every kind of violation a single row can show, and malformed
+// rows, 10,000 in all.
 TEST_F(ExpenditureTest, TenThousandRowImportMatchesExpectationsRowByRowAndReplaysAsANoOp) {
   constexpr int rows = 10'000;
   const char* categories[] = {"宣传推介", "promotion", "培育发展", "exchange-exhibition"};
@@ -301,7 +303,7 @@ TEST_F(ExpenditureTest, TenThousandRowImportMatchesExpectationsRowByRowAndReplay
   std::string csv = "外部编号,奖补编号,单位统一社会信用代码,日期,金额,用途类别,支付方式,收款方,收款方统一社会信用代码,发票代码,发票号码,摘要\n";
   std::vector<std::string> expected;
   for (int index = 0; index < rows; ++index) {
-    const int kind = index % 12;
+    const int kind = index % 20;
     std::string date = "2024-10-" + std::string(index % 20 < 9 ? "0" : "") + std::to_string(index % 20 + 1);
     std::string amount = std::to_string(1 + index % 9) + "." + std::to_string(10 + index % 89);
     std::string category = categories[index % 4];
@@ -309,7 +311,11 @@ TEST_F(ExpenditureTest, TenThousandRowImportMatchesExpectationsRowByRowAndReplay
     std::string payee_name = "西安第" + std::to_string(index % 37) + "广告有限公司";
     std::string invoice = "2461200000" + std::to_string(1000000000 + index);
     std::string code;
+    std::string award = "XX";
+    std::string unit = gross_unit;
+    std::string payee_uscc = payee;
     switch (kind) {
+      case 3: amount = "150000", code = "overdrawn"; break;
       case 4: method = "现金", code = "cash-payment"; break;
       case 5: date = "2024-06-30", code = "retroactive"; break;
       case 6: date = "2025-01-02", code = "future-dated"; break;
@@ -321,11 +327,19 @@ TEST_F(ExpenditureTest, TenThousandRowImportMatchesExpectationsRowByRowAndReplay
         invoice = "2461200000" + std::to_string(1000000000 + index - 11);
         code = index >= 11 ? "duplicate-invoice" : "";
         break;
+      case 12: category = "课程开发", code = "category-not-allowed"; break;  // 綦江's use, not 西咸's
+      case 13: method = "比特币", code = "unknown-payment-method"; break;
+      case 14: payee_uscc = "91650102MA78QR012C", code = "bad-payee-id"; break;
+      case 15: invoice = "123", code = "bad-invoice-number"; break;
+      case 16: award = "NOPE", code = "unknown-award"; break;
+      case 17: unit = urumqi_unit, code = "unit-not-on-award"; break;
+      case 18: award = "WL", unit = urumqi_unit, category = "公务接待费", code = "category-banned"; break;
+      case 19: award = "WL", unit = urumqi_unit, category = "劳务品牌建设管理和宣传推广", code = "no-plan-filed"; break;
       default: break;
     }
     expected.push_back(code);
-    csv += "X" + std::to_string(index) + ",XX," + gross_unit + "," + date + "," + amount + "," + category + "," + method +
-           "," + payee_name + "," + payee + ",," + invoice + ",\"摘要, 含逗号 " + std::to_string(index) + "\"\n";
+    csv += "X" + std::to_string(index) + "," + award + "," + unit + "," + date + "," + amount + "," + category + "," +
+           method + "," + payee_name + "," + payee_uscc + ",," + invoice + ",\"摘要, 含逗号 " + std::to_string(index) + "\"\n";
   }
   const auto folder = std::filesystem::temp_directory_path() / ("jiangbu-import-" + std::to_string(getpid()));
   std::filesystem::create_directories(folder);
