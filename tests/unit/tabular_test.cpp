@@ -32,12 +32,21 @@ using Rows = std::vector<std::vector<std::string>>;
 // ---------------------------------------------------------------------------
 // Helpers.
 
+// One scratch directory per test process, removed when the process ends.
+struct ScratchDirectory {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("jiangbu-tabular-" + std::to_string(::getpid()));
+  ScratchDirectory() { std::filesystem::create_directories(path); }
+  ~ScratchDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
+
 std::filesystem::path temp_path(const std::string& name) {
+  static const ScratchDirectory directory;
   static std::atomic<int> counter{0};
-  const auto directory = std::filesystem::temp_directory_path() /
-                         ("jiangbu-tabular-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(directory);
-  return directory / (std::to_string(counter++) + "-" + name);
+  return directory.path / (std::to_string(counter++) + "-" + name);
 }
 
 std::string read_and_remove(const std::filesystem::path& path) {
