@@ -97,5 +97,7 @@ struct ShareBalance {
   [[nodiscard]] Money unpaid() const { return share - paid; }
 };
 std::vector<ShareBalance> share_balances(Database& database, const std::string& award_id);
+// What the bureau has paid (and the unit so received) on one share.
+Money paid_to_unit(Database& database, const std::string& award_id, const std::string& unit_id);
 
 }  // namespace jiangbu

@@ -30,14 +30,6 @@ std::optional<Money> lock_share(Database& database, const std::string& award_id,
   return Money::from_fen(share_fen);
 }
 
-Money paid_so_far(Database& database, const std::string& award_id, const std::string& unit_id) {
-  std::string paid_text;
-  database.session() << "SELECT CAST(COALESCE(SUM(amount_fen), 0) AS TEXT) FROM award_payments "
-                        "WHERE award_id = :award AND unit_id = :unit",
-      soci::use(award_id), soci::use(unit_id), soci::into(paid_text);
-  return money_from_fen_text(paid_text);
-}
-
 Status check_payable(Database& database, const Award& award, const PaymentInput& input) {
   if (input.paid_on < award.effective_on) {
     return make_error(ReasonCode::payment_before_award,
@@ -123,7 +115,7 @@ Result<AwardPayment> pay_award(Database& database, const PaymentInput& input) {
                       "unit " + input.unit_id + " is not a lead unit of award " + input.award_id, "unit");
   }
   if (auto payable = check_payable(database, *award, input); !payable) return payable.error();
-  const Money unpaid = *share - paid_so_far(database, input.award_id, input.unit_id);
+  const Money unpaid = *share - paid_to_unit(database, input.award_id, input.unit_id);
   const Money amount = input.amount.value_or(unpaid);
   if (amount > unpaid || !amount.is_positive()) {
     return make_error(ReasonCode::overpaid,

@@ -87,13 +87,17 @@ std::vector<ShareBalance> share_balances(Database& database, const std::string& 
   const auto award = find_award(database, award_id);
   if (!award) return balances;
   for (const auto& share : award->shares) {
-    std::string paid_text;
-    database.session() << "SELECT CAST(COALESCE(SUM(amount_fen), 0) AS TEXT) FROM award_payments "
-                          "WHERE award_id = :award AND unit_id = :unit",
-        soci::use(award_id), soci::use(share.unit_id), soci::into(paid_text);
-    balances.push_back({share.unit_id, share.share, money_from_fen_text(paid_text)});
+    balances.push_back({share.unit_id, share.share, paid_to_unit(database, award_id, share.unit_id)});
   }
   return balances;
+}
+
+Money paid_to_unit(Database& database, const std::string& award_id, const std::string& unit_id) {
+  std::string paid_text;
+  database.session() << "SELECT CAST(COALESCE(SUM(amount_fen), 0) AS TEXT) FROM award_payments "
+                        "WHERE award_id = :award AND unit_id = :unit",
+      soci::use(award_id), soci::use(unit_id), soci::into(paid_text);
+  return money_from_fen_text(paid_text);
 }
 
 }  // namespace jiangbu

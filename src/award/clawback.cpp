@@ -20,14 +20,6 @@ namespace jiangbu {
 
 namespace {
 
-Money received(Database& database, const std::string& award_id, const std::string& unit_id) {
-  std::string text;
-  database.session() << "SELECT CAST(COALESCE(SUM(amount_fen), 0) AS TEXT) FROM award_payments "
-                        "WHERE award_id = :award AND unit_id = :unit",
-      soci::use(award_id), soci::use(unit_id), soci::into(text);
-  return money_from_fen_text(text);
-}
-
 Money balance_of(Database& database, const std::string& book, const std::string& code) {
   auto balance = account_balance(database, book, code, std::nullopt, true);
   return balance ? balance.value().balance() : Money();
@@ -95,7 +87,7 @@ Result<Clawback> claw_back(Database& database, const ClawbackInput& input) {
   if (!unit || !on_award) {
     return make_error(ReasonCode::unit_not_on_award, "unit " + input.unit_id + " is not on award " + input.award_id, "unit");
   }
-  const Money returnable = received(database, input.award_id, input.unit_id) - clawed_back(database, input.award_id, input.unit_id);
+  const Money returnable = paid_to_unit(database, input.award_id, input.unit_id) - clawed_back(database, input.award_id, input.unit_id);
   if (input.amount > returnable) {
     return make_error(ReasonCode::overpaid, "clawing back " + format_yuan(input.amount) + " is more than the " +
                                                 format_yuan(returnable) + " the unit received and still holds on paper",

@@ -14,22 +14,6 @@ void Table::add_row(std::vector<std::string> row) {
   rows.push_back(std::move(row));
 }
 
-std::string csv_field(const std::string& text) {
-  // Quote anything a spreadsheet could misread; a leading = + - @ would be
-  // taken as a formula (CSV injection), so such text gets a leading quote mark.
-  const bool formula_like = !text.empty() && (text[0] == '=' || text[0] == '+' ||
-                                              text[0] == '@' || (text[0] == '-' &&
-                                              text.find_first_not_of("-0123456789.,") != std::string::npos));
-  const std::string body = formula_like ? "'" + text : text;
-  if (body.find_first_of(",\"\r\n") == std::string::npos) return body;
-  std::string quoted = "\"";
-  for (const char character : body) {
-    if (character == '"') quoted += '"';
-    quoted += character;
-  }
-  return quoted + "\"";
-}
-
 std::string group_thousands(const std::string& plain_amount) {
   const std::size_t start = !plain_amount.empty() && plain_amount[0] == '-' ? 1 : 0;
   const std::size_t dot = plain_amount.find('.');

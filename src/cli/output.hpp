@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/csv_field.hpp"
 #include "money/money.hpp"
 
 namespace jiangbu {
@@ -31,7 +32,6 @@ struct Table {
 
 void render(std::ostream& out, const Table& table, OutputFormat format);
 
-std::string csv_field(const std::string& text);
 
 inline std::string money_cell(const Money& amount) { return amount.to_plain_string(); }
 

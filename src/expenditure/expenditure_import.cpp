@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cli/output.hpp"
+#include "core/csv_field.hpp"
 #include "store/transaction.hpp"
 
 namespace jiangbu {

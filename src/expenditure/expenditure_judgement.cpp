@@ -231,7 +231,7 @@ void Judge::check_balance_and_plan() {
   if (!judgement_.award || !unit_on_award_ || !judgement_.amount || !judgement_.policy) return;
   const std::string& award_id = judgement_.award->award_id;
   const std::string& unit_id = judgement_.unit->unit_id;
-  const Money remaining = received_for_award(database_, award_id, unit_id) -
+  const Money remaining = paid_to_unit(database_, award_id, unit_id) -
                           spent_for_award(database_, award_id, unit_id, "") - clawed_back(database_, award_id, unit_id);
   if (*judgement_.amount > remaining) {
     add(ReasonCode::overdrawn, format_yuan(*judgement_.amount) + " is more than the " + format_yuan(remaining) +
@@ -259,14 +259,6 @@ void Judge::check_balance_and_plan() {
 
 Judgement judge_expenditure(Database& database, const ExpenditureInput& input, const Date& today) {
   return Judge(database, input, today).run();
-}
-
-Money received_for_award(Database& database, const std::string& award_id, const std::string& unit_id) {
-  std::string text;
-  database.session() << "SELECT CAST(COALESCE(SUM(amount_fen), 0) AS TEXT) FROM award_payments "
-                        "WHERE award_id = :award AND unit_id = :unit",
-      soci::use(award_id), soci::use(unit_id), soci::into(text);
-  return money_from_fen_text(text);
 }
 
 Money spent_for_award(Database& database, const std::string& award_id, const std::string& unit_id,

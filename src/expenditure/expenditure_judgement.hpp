@@ -34,8 +34,7 @@ struct Judgement {
 
 Judgement judge_expenditure(Database& database, const ExpenditureInput& input, const Date& today);
 
-// What a unit has received for an award, and spent of it (live expenditures).
-Money received_for_award(Database& database, const std::string& award_id, const std::string& unit_id);
+// What a unit has spent of an award (live expenditures).
 Money spent_for_award(Database& database, const std::string& award_id, const std::string& unit_id,
                       const std::string& category);  // empty category: all
 
