@@ -38,9 +38,9 @@ std::vector<const ReportTable*> ReportDocument::tables() const {
   return found;
 }
 
-const ReportTable* ReportDocument::find_table(std::string_view key) const {
+const ReportTable* ReportDocument::find_table(std::string_view table_key) const {
   for (const auto* table : tables()) {
-    if (table->key == key) return table;
+    if (table->key == table_key) return table;
   }
   return nullptr;
 }

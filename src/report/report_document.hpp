@@ -78,7 +78,7 @@ struct ReportDocument {
 
   // Every table of the document in order, for tests and the CSV writer.
   [[nodiscard]] std::vector<const ReportTable*> tables() const;
-  [[nodiscard]] const ReportTable* find_table(std::string_view key) const;
+  [[nodiscard]] const ReportTable* find_table(std::string_view table_key) const;
 };
 
 // numerator ÷ denominator as a percent with two decimals, rounded half up on
