@@ -17,6 +17,6 @@ bash scripts/build.sh
 
 rm -rf out/demo && mkdir -p out/demo
 status=0
-"$JIANGBU_BUILD_DIR/jiangbu" demo run --db out/demo/jiangbu.db "$@" || status=$?
+"$JIANGBU_BUILD_DIR/jiangbu" demo run --db out/demo/jiangbu.db --reports out/demo/reports "$@" || status=$?
 echo "run.sh: database at $root/out/demo/jiangbu.db (jiangbu exit status $status)"
 exit "$status"

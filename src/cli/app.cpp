@@ -22,8 +22,9 @@ void add_global_options(CLI::App& app, Context& context) {
   app.add_option("--db", context.database_text,
                  "SQLite file or postgresql:// URI (default ./jiangbu.db)")
       ->envname("JIANGBU_DB");
-  app.add_option("--format", context.format_name, "Output format")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
+  app.add_option("--format", context.format_name,
+                 "Output format: table, csv, json; reports also html, xlsx, pdf, and all (every format, into --out)")
+      ->check(CLI::IsMember({"table", "csv", "json", "html", "xlsx", "pdf", "all"}));
   // Configured as soon as the option is read, before any command runs.
   app.add_option("--log-level", context.log_level, "trace|debug|info|warn|error|off")
       ->envname("JIANGBU_LOG_LEVEL")

@@ -2,6 +2,8 @@
 // award scenario through the library, and prints what an auditor would look
 // at first: the awards, the refusals, the inter-book check and every book's
 // trial balance.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "award/award.hpp"
@@ -11,6 +13,8 @@
 #include "cli/context.hpp"
 #include "cli/ledger_tables.hpp"
 #include "demo/award_scenario.hpp"
+#include "report/audit_report.hpp"
+#include "report/document_export.hpp"
 #include "ledger/books.hpp"
 #include "registry/units.hpp"
 #include "store/money_conversion.hpp"
@@ -62,13 +66,38 @@ bool print_inter_book_check(Database& database, Context& context) {
   return all_agree;
 }
 
+// 专项资金审计报告 of 2024 for every policy that paid an award, in every
+// format, one folder per policy.
+void write_audit_reports(Database& database, const std::string& folder) {
+  std::vector<std::string> policies;
+  for (const auto& award : list_awards(database)) {
+    if (std::find(policies.begin(), policies.end(), award.policy_id) == policies.end()) policies.push_back(award.policy_id);
+  }
+  std::cout << "\n六、专项资金审计报告（2024年度）\n";
+  for (const auto& policy : policies) {
+    ReportSelection selection;
+    selection.policy_id = policy;
+    selection.from = Date::from_parts(2024, 1, 1);
+    selection.to = Date::from_parts(2024, 12, 31);
+    const auto report = require(audit_report(database, selection));
+    const auto document = audit_report_document(report);
+    const auto folder_of_policy = (std::filesystem::path(folder) / policy).string();
+    (void)require(export_document(document, "all", folder_of_policy, std::cout));
+    std::cout << policy << "：问题 " << report.summary.finding_count << " 项，违规金额 "
+              << group_thousands(report.summary.violation_amount.to_plain_string()) << " 元，写入 "
+              << std::filesystem::absolute(folder_of_policy).string() << "/audit.{txt,csv,json,html,xlsx,pdf}\n";
+  }
+}
+
 }  // namespace
 
 void register_demo_commands(CLI::App& app, Context& context) {
   auto* noun = app.add_subcommand("demo", "The main job on a fresh database");
   noun->require_subcommand(1);
-  auto* run = noun->add_subcommand("run", "Grant and pay a year of awards, then print the books");
-  run->callback([&context] {
+  auto* run = noun->add_subcommand("run", "Grant and pay a year of awards, print the books, write the audit reports");
+  auto reports_folder = std::make_shared<std::string>("demo-reports");
+  run->add_option("--reports", *reports_folder, "Folder for the audit reports in every format (default ./demo-reports)");
+  run->callback([&context, reports_folder] {
     auto database = context.open_database(false);
     initialise_database(*database);
     if (!list_units(*database).empty()) {
@@ -142,6 +171,7 @@ void register_demo_commands(CLI::App& app, Context& context) {
     if (!agree) {
       throw CommandFailure{make_error(ReasonCode::unbalanced_entry, "the two books disagree on an award share", "award")};
     }
+    write_audit_reports(*database, *reports_folder);
   });
 }
 

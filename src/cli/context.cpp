@@ -8,6 +8,11 @@ namespace jiangbu {
 OutputFormat Context::format() const {
   if (format_name == "csv") return OutputFormat::csv;
   if (format_name == "json") return OutputFormat::json;
+  if (format_name != "table") {
+    throw CommandFailure{make_error(ReasonCode::bad_file, "--format " + format_name +
+                                                              " is for report commands; listings take table, csv or json",
+                                    "format")};
+  }
   return OutputFormat::table;
 }
 

@@ -1,0 +1,222 @@
+#include "report/inter_book_reconciliation.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "award/award_accounts.hpp"
+#include "ledger/books.hpp"
+#include "registry/units.hpp"
+#include "report/account_register.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+constexpr std::size_t links_max = 1'000'000;
+
+// The payment or clawback rows that tie a bureau entry to a unit entry.
+struct EntryLink {
+  std::int64_t bureau_entry_id = 0;
+  std::int64_t unit_entry_id = 0;
+};
+
+std::vector<EntryLink> entry_links(Database& database, const char* table, const std::string& award_id,
+                                   const std::string& unit_id) {
+  std::vector<EntryLink> links;
+  long long bureau = 0, unit = 0;
+  soci::statement statement = (database.session().prepare << std::string("SELECT bureau_entry_id, unit_entry_id FROM ") +
+                                                                 table + " WHERE award_id = :award AND unit_id = :unit",
+                               soci::use(award_id), soci::use(unit_id), soci::into(bureau), soci::into(unit));
+  statement.execute();
+  for (std::size_t rows = 0; rows < links_max && statement.fetch(); ++rows) links.push_back({bureau, unit});
+  return links;
+}
+
+bool from_award_payment(const std::string& source_reference, const std::string& award_id) {
+  const std::string prefix = "award:" + award_id;
+  return source_reference == prefix || source_reference.starts_with(prefix + " ");
+}
+
+std::vector<RegisterLine> lines_of(Database& database, const std::string& book_id, const std::string& account_code,
+                                   const Date& to) {
+  auto found = account_register(database, book_id, account_code, false, std::nullopt, to);
+  return found ? found.value().lines : std::vector<RegisterLine>{};  // an account never opened has no lines
+}
+
+const RegisterLine* line_of_entry(const std::vector<RegisterLine>& lines, std::int64_t entry_id) {
+  auto found = std::find_if(lines.begin(), lines.end(), [&](const RegisterLine& line) { return line.entry_id == entry_id; });
+  return found == lines.end() ? nullptr : &*found;
+}
+
+// Pairs the two books' lines through the links; lines no link names are
+// listed alone. `bureau_amount` / `unit_amount` pick the side that counts.
+template <typename BureauAmount, typename UnitAmount>
+void pair_lines(VoucherPairKind kind, const std::string& award_id, const std::string& unit_id,
+                const std::vector<RegisterLine>& bureau_lines, const std::vector<RegisterLine>& unit_lines,
+                const std::vector<EntryLink>& links, BureauAmount bureau_amount, UnitAmount unit_amount,
+                std::vector<VoucherPair>& pairs) {
+  std::set<std::int64_t> paired_bureau, paired_unit;
+  for (const auto& link : links) {
+    const RegisterLine* bureau = line_of_entry(bureau_lines, link.bureau_entry_id);
+    const RegisterLine* unit = line_of_entry(unit_lines, link.unit_entry_id);
+    if (!bureau && !unit) continue;  // after the reconciliation date
+    VoucherPair pair{kind, award_id, unit_id, bureau ? bureau->entry_date : unit->entry_date, "", {}, "", {}};
+    if (bureau) pair.bureau_voucher = bureau->voucher_number, pair.bureau_amount = bureau_amount(*bureau);
+    if (unit) pair.unit_voucher = unit->voucher_number, pair.unit_amount = unit_amount(*unit);
+    paired_bureau.insert(link.bureau_entry_id);
+    paired_unit.insert(link.unit_entry_id);
+    pairs.push_back(pair);
+  }
+  for (const auto& line : bureau_lines) {
+    if (paired_bureau.contains(line.entry_id) || bureau_amount(line).is_zero()) continue;
+    pairs.push_back({kind, award_id, unit_id, line.entry_date, line.voucher_number, bureau_amount(line), "", {}});
+  }
+  for (const auto& line : unit_lines) {
+    if (paired_unit.contains(line.entry_id) || unit_amount(line).is_zero()) continue;
+    pairs.push_back({kind, award_id, unit_id, line.entry_date, "", {}, line.voucher_number, unit_amount(line)});
+  }
+}
+
+ShareReconciliation reconcile_share(Database& database, const Award& award, const AwardShare& award_share,
+                                    const Date& to, std::vector<VoucherPair>& pairs) {
+  ShareReconciliation share;
+  share.award_id = award.award_id;
+  share.unit_id = award_share.unit_id;
+  share.share = award_share.share;
+  const auto unit = find_unit(database, award_share.unit_id);
+  if (unit) share.unit_name = unit->name;
+  const std::string bureau(bureau_book_id);
+  const auto payable = lines_of(database, bureau, bureau_payable_account(award.award_id, share.unit_id), to);
+  Money payable_balance;
+  for (const auto& line : payable) {
+    payable_balance += line.credit - line.debit;
+    if (line.entry_id == award.accrual_entry_id) share.bureau_accrued += line.credit;
+  }
+  share.bureau_paid = share.bureau_accrued - payable_balance;
+  std::vector<RegisterLine> unit_bank;
+  if (unit) unit_bank = lines_of(database, unit->book_id, std::string(dedicated_bank_account), to);
+  std::vector<RegisterLine> receipts, refunds;
+  const auto clawback_links = entry_links(database, "clawbacks", award.award_id, share.unit_id);
+  std::set<std::int64_t> refund_entries;
+  for (const auto& link : clawback_links) refund_entries.insert(link.unit_entry_id);
+  for (const auto& line : unit_bank) {
+    if (from_award_payment(line.source_reference, award.award_id)) receipts.push_back(line);
+    if (refund_entries.contains(line.entry_id)) refunds.push_back(line);
+  }
+  for (const auto& line : receipts) share.unit_received += line.debit - line.credit;
+  for (const auto& line : refunds) share.unit_refunds += line.credit - line.debit;
+  std::vector<RegisterLine> bureau_payments;
+  for (const auto& line : payable) {
+    if (line.entry_id != award.accrual_entry_id) bureau_payments.push_back(line);
+  }
+  pair_lines(VoucherPairKind::payment, award.award_id, share.unit_id, bureau_payments, receipts,
+             entry_links(database, "award_payments", award.award_id, share.unit_id),
+             [](const RegisterLine& line) { return line.debit - line.credit; },
+             [](const RegisterLine& line) { return line.debit - line.credit; }, pairs);
+  std::set<std::int64_t> bureau_refund_entries;
+  for (const auto& link : clawback_links) bureau_refund_entries.insert(link.bureau_entry_id);
+  std::vector<RegisterLine> bureau_refunds;
+  for (const auto& line : lines_of(database, bureau, bureau_expense_account(award.award_id), to)) {
+    if (bureau_refund_entries.contains(line.entry_id)) bureau_refunds.push_back(line);
+  }
+  for (const auto& line : bureau_refunds) share.bureau_refunds += line.credit - line.debit;
+  pair_lines(VoucherPairKind::clawback, award.award_id, share.unit_id, bureau_refunds, refunds, clawback_links,
+             [](const RegisterLine& line) { return line.credit - line.debit; },
+             [](const RegisterLine& line) { return line.credit - line.debit; }, pairs);
+  return share;
+}
+
+std::string yuan(const Money& amount) { return amount.to_plain_string(); }
+
+}  // namespace
+
+bool InterBookReconciliation::agrees() const {
+  return std::all_of(shares.begin(), shares.end(), [](const ShareReconciliation& share) { return share.agrees(); }) &&
+         differing_pairs().empty();
+}
+
+std::vector<VoucherPair> InterBookReconciliation::differing_pairs() const {
+  std::vector<VoucherPair> result;
+  for (const auto& pair : pairs) {
+    if (!pair.difference().is_zero() || pair.bureau_voucher.empty() || pair.unit_voucher.empty()) result.push_back(pair);
+  }
+  return result;
+}
+
+Result<InterBookReconciliation> reconcile_books(Database& database, const ReportSelection& selection) {
+  auto awards = selected_awards(database, selection);
+  if (!awards) return awards.error();
+  InterBookReconciliation result;
+  result.selection = selection;
+  for (const auto& award : awards.value()) {
+    for (const auto& award_share : award.shares) {
+      if (!selection.unit_id.empty() && award_share.unit_id != selection.unit_id) continue;
+      result.shares.push_back(reconcile_share(database, award, award_share, selection.to, result.pairs));
+    }
+  }
+  return result;
+}
+
+ReportTable share_reconciliation_table(const InterBookReconciliation& reconciliation) {
+  ReportTable table{"inter_book", "局方与单位账目核对（按份额）",
+                    {{"award", "奖补"}, {"unit", "单位"}, {"share", "核定份额", CellKind::money},
+                     {"bureau_accrued", "局方计提", CellKind::money}, {"bureau_paid", "局方已拨", CellKind::money},
+                     {"unit_received", "单位已收", CellKind::money}, {"bureau_refunds", "局方收回", CellKind::money},
+                     {"unit_refunds", "单位退回", CellKind::money}, {"status", "结果"}},
+                    {}, {}, "所选范围内没有奖补份额"};
+  ShareReconciliation total;
+  for (const auto& share : reconciliation.shares) {
+    table.add_row({share.award_id, share.unit_name.empty() ? share.unit_id : share.unit_name, yuan(share.share),
+                   yuan(share.bureau_accrued), yuan(share.bureau_paid), yuan(share.unit_received),
+                   yuan(share.bureau_refunds), yuan(share.unit_refunds), share.agrees() ? "一致" : "不一致"});
+    total.share += share.share;
+    total.bureau_accrued += share.bureau_accrued;
+    total.bureau_paid += share.bureau_paid;
+    total.unit_received += share.unit_received;
+    total.bureau_refunds += share.bureau_refunds;
+    total.unit_refunds += share.unit_refunds;
+  }
+  if (!reconciliation.shares.empty()) {
+    table.set_total_row({"合计", "", yuan(total.share), yuan(total.bureau_accrued), yuan(total.bureau_paid),
+                         yuan(total.unit_received), yuan(total.bureau_refunds), yuan(total.unit_refunds),
+                         reconciliation.agrees() ? "一致" : "不一致"});
+  }
+  return table;
+}
+
+ReportTable voucher_pair_table(const std::vector<VoucherPair>& pairs, std::string key, std::string title) {
+  ReportTable table{std::move(key), std::move(title),
+                    {{"kind", "类型"}, {"award", "奖补"}, {"unit", "单位"}, {"date", "日期", CellKind::date},
+                     {"bureau_voucher", "局方凭证"}, {"bureau_amount", "局方金额", CellKind::money},
+                     {"unit_voucher", "单位凭证"}, {"unit_amount", "单位金额", CellKind::money},
+                     {"difference", "差额", CellKind::money}},
+                    {}, {}, "无"};
+  for (const auto& pair : pairs) {
+    table.add_row({pair.kind == VoucherPairKind::payment ? "拨付" : "收回", pair.award_id, pair.unit_id,
+                   pair.date.to_string(), pair.bureau_voucher.empty() ? "（无）" : pair.bureau_voucher,
+                   yuan(pair.bureau_amount), pair.unit_voucher.empty() ? "（无）" : pair.unit_voucher,
+                   yuan(pair.unit_amount), yuan(pair.difference())});
+  }
+  return table;
+}
+
+ReportDocument inter_book_document(const InterBookReconciliation& reconciliation) {
+  ReportDocument document;
+  document.key = "reconcile";
+  document.title = "局方与单位往来核对表";
+  document.metadata = {{"截止日", reconciliation.selection.to.to_string()}};
+  const auto differing = reconciliation.differing_pairs();
+  ReportSection section{"inter_book", "往来核对", {}};
+  section.blocks.emplace_back(Paragraph{
+      reconciliation.agrees() ? "局方账与各单位账完全一致：计提等于核定份额，已拨等于单位已收，收回等于单位退回。"
+                              : "局方账与单位账存在差异，共 " + std::to_string(differing.size()) +
+                                    " 笔凭证不一致或无对应凭证，详见差异明细。"});
+  section.blocks.emplace_back(share_reconciliation_table(reconciliation));
+  section.blocks.emplace_back(voucher_pair_table(differing, "inter_book_differences", "差异明细"));
+  section.blocks.emplace_back(voucher_pair_table(reconciliation.pairs, "voucher_pairs", "凭证对照"));
+  document.sections.push_back(std::move(section));
+  return document;
+}
+
+}  // namespace jiangbu

@@ -1,0 +1,156 @@
+// Reports on both backends: the fund statement's figures, the inter-book
+// reconciliation finding a voucher the unit never booked, rectification
+// through resubmission, and the audit report's findings and summary.
+#include <gtest/gtest.h>
+
+#include "award/award.hpp"
+#include "award/clawback.hpp"
+#include "expenditure/expenditure.hpp"
+#include "ledger/journal.hpp"
+#include "registry/brands.hpp"
+#include "registry/units.hpp"
+#include "report/audit_report.hpp"
+#include "report/exception_register.hpp"
+#include "report/fund_statement.hpp"
+#include "report/inter_book_reconciliation.hpp"
+#include "support/report_scenario.hpp"
+#include "support/test_database.hpp"
+
+namespace jiangbu {
+namespace {
+
+using testing::StoreTest;
+using testing::report_day;
+using testing::report_unit_a;
+using testing::report_unit_b;
+
+Money yuan(std::int64_t amount) { return Money::from_yuan(amount); }
+
+class ReportTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    testing::build_report_scenario(database());
+  }
+
+  ReportSelection year(const std::string& policy = "xixian-2024") {
+    ReportSelection selection;
+    selection.policy_id = policy;
+    selection.from = report_day("2024-01-01");
+    selection.to = report_day("2024-12-31");
+    return selection;
+  }
+
+  const ShareFunds& share_of(const FundStatement& statement, const std::string& unit) {
+    for (const auto& share : statement.shares) {
+      if (share.unit_id == unit) return share;
+    }
+    ADD_FAILURE() << "no share for " << unit;
+    return statement.shares.front();
+  }
+};
+
+TEST_F(ReportTest, FundStatementSplitsReceiptsSpendingAndClawbackAtThePeriodStart) {
+  ReportSelection selection = year();
+  selection.from = report_day("2024-10-01");
+  const auto statement = fund_statement(database(), selection).value();
+  ASSERT_EQ(statement.shares.size(), 2U);
+  const ShareFunds& a = share_of(statement, report_unit_a);
+  EXPECT_EQ(a.share, yuan(100'000));
+  EXPECT_EQ(a.received.before, yuan(100'000));
+  EXPECT_EQ(a.received.in, Money{});
+  // 12,000 (Sept) before; in the period 3,000 + 5,000 + 800 (the corrected
+  // cash submission), the 2,000 of October reversed in November nets to zero.
+  EXPECT_EQ(a.spent.before, yuan(12'000));
+  EXPECT_EQ(a.spent.in, yuan(8'800));
+  EXPECT_EQ(a.clawed_back.in, yuan(10'000));
+  EXPECT_EQ(a.brought_forward(), yuan(88'000));
+  EXPECT_EQ(a.closing(), yuan(69'200));
+  EXPECT_EQ(a.execution_rate(), "23.11");  // 20,800 ÷ 90,000
+  const ShareFunds& b = share_of(statement, report_unit_b);
+  EXPECT_EQ(b.received.total(), yuan(60'000));
+  EXPECT_EQ(b.spent.total(), yuan(6'000));
+  EXPECT_EQ(b.execution_rate(), "10.00");
+  const auto by_category = statement.spending_by_category();
+  ASSERT_FALSE(by_category.empty());
+  EXPECT_EQ(by_category.front().first, "宣传推介");
+  EXPECT_EQ(by_category.front().second, yuan(5'800));
+}
+
+TEST_F(ReportTest, BooksAgreeUntilAPaymentIsPostedByHandOnOneSide) {
+  auto before = reconcile_books(database(), year()).value();
+  EXPECT_TRUE(before.agrees());
+  EXPECT_EQ(before.shares.size(), 2U);
+  EXPECT_TRUE(before.differing_pairs().empty());
+
+  Journal journal(database());
+  const auto manual = journal.post({"bureau", report_day("2024-12-20"), "手工补拨", "manual",
+                                    {{"2303/XX/" + report_unit_b, Side::debit, yuan(1'000)},
+                                     {"1011", Side::credit, yuan(1'000)}}});
+  ASSERT_TRUE(manual.ok()) << manual.error().describe();
+  auto after = reconcile_books(database(), year()).value();
+  EXPECT_FALSE(after.agrees());
+  const auto differing = after.differing_pairs();
+  ASSERT_EQ(differing.size(), 1U);
+  EXPECT_EQ(differing[0].bureau_voucher, manual.value().voucher_number);
+  EXPECT_TRUE(differing[0].unit_voucher.empty());
+  EXPECT_EQ(differing[0].difference(), yuan(1'000));
+  for (const auto& share : after.shares) {
+    if (share.unit_id == report_unit_b) {
+      EXPECT_EQ(share.bureau_paid, yuan(61'000));
+      EXPECT_EQ(share.unit_received, yuan(60'000));
+    }
+  }
+}
+
+TEST_F(ReportTest, ARejectedSubmissionCorrectedAndAcceptedCountsAsRectified) {
+  const auto items = exception_items(database(), year()).value();
+  ASSERT_EQ(items.size(), 3U);
+  int rectified = 0;
+  for (const auto& item : items) rectified += item.rectified_by_expenditure_id.has_value() ? 1 : 0;
+  EXPECT_EQ(rectified, 1);
+  EXPECT_EQ(items[0].external_id, "A-CASH");
+  EXPECT_TRUE(items[0].rectified_by_expenditure_id.has_value());
+}
+
+TEST_F(ReportTest, AuditReportListsEachKindOfFindingWithItsRuleAndAmount) {
+  ASSERT_TRUE(change_award_status(database(), {"XX", AwardEventKind::revoke, report_day("2024-12-30"), "撤销文号",
+                                               "复核不合格"}).ok());
+  const auto report = audit_report(database(), year()).value();
+  std::map<std::string, const Finding*> by_rule;
+  for (const auto& finding : report.findings) by_rule[finding.rule] = &finding;
+  ASSERT_TRUE(by_rule.contains("cash-payment"));
+  EXPECT_TRUE(by_rule["cash-payment"]->rectified);
+  EXPECT_EQ(by_rule["cash-payment"]->citation, "002_318121ba9f7bd672.txt 二(五)3");
+  EXPECT_EQ(by_rule["cash-payment"]->amount, yuan(800));
+  ASSERT_TRUE(by_rule.contains("retroactive"));
+  EXPECT_FALSE(by_rule["retroactive"]->rectified);
+  ASSERT_TRUE(by_rule.contains("clawback"));
+  EXPECT_EQ(by_rule["clawback"]->amount, yuan(10'000));
+  ASSERT_TRUE(by_rule.contains("revoked-balance"));
+  // Both shares still hold money after the revocation: 69,200 + 54,000.
+  Money to_recover;
+  for (const auto& finding : report.findings) to_recover += finding.to_recover;
+  EXPECT_EQ(to_recover, yuan(123'200));
+  EXPECT_EQ(report.summary.to_recover, yuan(123'200));
+  EXPECT_EQ(report.summary.violation_amount, yuan(10'000 + 123'200));
+  EXPECT_EQ(report.summary.intercepted_amount, yuan(800 + 4'000 + 9'999'999));
+  EXPECT_EQ(report.summary.finding_count, report.findings.size());
+  const auto document = audit_report_document(report);
+  const auto* amounts = document.find_table("summary_amounts");
+  ASSERT_NE(amounts, nullptr);
+  EXPECT_EQ(amounts->rows[0][0], "核定金额");
+  EXPECT_EQ(amounts->rows[0][1], "200000.00");
+  EXPECT_EQ(amounts->rows[0][2], "贰拾万元整");
+}
+
+TEST_F(ReportTest, AuditReportNeedsAPolicyAndRefusesAnAwardUnderAnother) {
+  ReportSelection selection = year("");
+  EXPECT_EQ(audit_report(database(), selection).error().code, "unknown-policy");
+  selection = year("urumqi-2024");
+  selection.award_ids = {"XX"};
+  EXPECT_EQ(audit_report(database(), selection).error().code, "unknown-award");
+}
+
+}  // namespace
+}  // namespace jiangbu
