@@ -11,6 +11,7 @@
 #include "core/reason_code.hpp"
 #include "report/csv_writer.hpp"
 #include "report/json_writer.hpp"
+#include "report/pdf_writer.hpp"
 #include "report/text_writer.hpp"
 
 namespace jiangbu {
@@ -44,7 +45,8 @@ Status write_stream_file(const StreamWriter& writer, const ReportDocument& docum
 }
 
 Status write_file(const std::string& format, const ReportDocument& document, const std::filesystem::path& path) {
-  if (format == "xlsx" || format == "pdf" || format == "html") return make_error(ReasonCode::bad_file, "TEMP", "format");
+  if (format == "pdf") return write_document_pdf(document, path);
+  if (format == "xlsx" || format == "html") return make_error(ReasonCode::bad_file, "TEMP", "format");
   return write_stream_file(*stream_writer(format), document, path);
 }
 
