@@ -26,7 +26,7 @@ struct TabularRow {
 struct TabularFile {
   std::string format;    // "csv" | "xlsx"
   std::string encoding;  // "utf-8", "utf-8-bom", "gb18030", "xlsx"
-  std::string sheet_name;             // XLSX: the sheet read (the first); CSV: empty
+  std::string sheet_name;             // XLSX: the sheet read (the first, unless chosen); CSV: empty
   std::size_t header_row_number = 0;  // the first non-empty row, usually 1
   std::vector<std::string> headers;   // trailing blank header cells dropped
   std::vector<TabularRow> rows;       // empty rows skipped

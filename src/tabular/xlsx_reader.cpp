@@ -20,6 +20,7 @@ namespace {
 // bounds only stop crafted files from making us loop or allocate forever.
 constexpr std::size_t zip_entries_max = 10'000;
 constexpr std::size_t relationships_max = 10'000;
+constexpr std::size_t sheets_max = 10'000;
 constexpr std::size_t cell_styles_max = 100'000;  // Excel itself allows 64,000
 constexpr std::size_t read_chunk_bytes = 64 * 1024;
 constexpr std::size_t excel_rows_max = 1'048'576;
@@ -299,7 +300,13 @@ Status stream_part(zip_t* archive, const std::string& part, ReadContext& context
 }
 
 // ---------------------------------------------------------------------------
-// xl/workbook.xml: which sheet comes first, and the date system.
+// xl/workbook.xml: the sheets in tab order, and the date system.
+
+struct SheetEntry {
+  std::string name;
+  std::string state;  // "visible", "hidden" or "veryHidden"
+  std::string relationship;
+};
 
 class WorkbookHandler : public XmlHandler {
  public:
@@ -311,10 +318,11 @@ class WorkbookHandler : public XmlHandler {
       uses_1904_dates = date1904 && (*date1904 == "1" || *date1904 == "true");
     } else if (name == "sheets") {
       in_sheets_ = true;
-    } else if (name == "sheet" && in_sheets_ && sheet_count++ == 0) {
-      first_sheet_name = std::string(attribute(attributes, "name").value_or(""));
-      first_sheet_state = std::string(attribute(attributes, "state").value_or("visible"));
-      first_sheet_relationship = std::string(attribute(attributes, "id", true).value_or(""));
+    } else if (name == "sheet" && in_sheets_) {
+      if (sheets.size() >= sheets_max) return fail("xl/workbook.xml has too many sheets");
+      sheets.push_back(SheetEntry{std::string(attribute(attributes, "name").value_or("")),
+                                  std::string(attribute(attributes, "state").value_or("visible")),
+                                  std::string(attribute(attributes, "id", true).value_or(""))});
     }
   }
   void end(std::string_view name) override {
@@ -322,10 +330,7 @@ class WorkbookHandler : public XmlHandler {
   }
 
   bool uses_1904_dates = false;
-  std::size_t sheet_count = 0;
-  std::string first_sheet_name;
-  std::string first_sheet_state;
-  std::string first_sheet_relationship;
+  std::vector<SheetEntry> sheets;
 
  private:
   bool in_sheets_ = false;
@@ -610,6 +615,7 @@ struct SheetSettings {
   const std::vector<std::string>& shared_strings;
   const std::vector<bool>& date_styles;
   bool uses_1904_dates = false;
+  bool as_grid = false;  // no header row: every row kept as wide as its last value
 };
 
 class SheetHandler : public XmlHandler {
@@ -782,6 +788,7 @@ class SheetHandler : public XmlHandler {
   void end_row() {
     in_row_ = false;
     if (row_cells_.empty()) return;
+    if (settings_.as_grid) return keep_grid_row();
     if (!header_found_) {
       file_.headers = std::move(row_cells_);
       file_.header_row_number = row_number_;
@@ -798,6 +805,15 @@ class SheetHandler : public XmlHandler {
       return fail("more than " + std::to_string(context_.limits.rows_max) + " data rows");
     }
     row_cells_.resize(file_.headers.size());
+    file_.rows.push_back(TabularRow{row_number_, std::move(row_cells_)});
+    row_cells_ = {};
+  }
+
+  void keep_grid_row() {
+    header_found_ = true;
+    if (file_.rows.size() >= context_.limits.rows_max) {
+      return fail("more than " + std::to_string(context_.limits.rows_max) + " rows");
+    }
     file_.rows.push_back(TabularRow{row_number_, std::move(row_cells_)});
     row_cells_ = {};
   }
@@ -832,17 +848,34 @@ struct SheetLocation {
   bool uses_1904_dates = false;
 };
 
-Result<SheetLocation> locate_first_sheet(zip_t* archive, ReadContext& context,
-                                         const RelationshipsHandler& relationships) {
-  WorkbookHandler workbook(context);
-  if (auto read = stream_part(archive, "xl/workbook.xml", context, workbook); !read) return read.error();
-  if (workbook.sheet_count == 0) return context.error(0, "the workbook has no sheets");
-  const std::string quoted_name = "the first sheet '" + workbook.first_sheet_name + "'";
-  if (workbook.first_sheet_state != "visible") {
+// Which sheet to read, and how.
+struct SheetRequest {
+  std::size_t index = 0;
+  // A grid is read from a sheet the caller chose by position, so a hidden
+  // one is read too; an upload's first sheet must be the one the unit sees.
+  bool as_grid = false;
+};
+
+std::string describe_sheet(std::size_t index, const std::string& name) {
+  return (index == 0 ? std::string("the first sheet '") : "sheet " + std::to_string(index + 1) + " '") +
+         name + "'";
+}
+
+Result<SheetLocation> locate_sheet(zip_t* archive, const ReadContext& context,
+                                   const RelationshipsHandler& relationships,
+                                   const WorkbookHandler& workbook, const SheetRequest& request) {
+  if (workbook.sheets.empty()) return context.error(0, "the workbook has no sheets");
+  if (request.index >= workbook.sheets.size()) {
+    return context.error(0, "has no sheet " + std::to_string(request.index + 1) + ", only " +
+                                std::to_string(workbook.sheets.size()));
+  }
+  const SheetEntry& sheet = workbook.sheets[request.index];
+  const std::string quoted_name = describe_sheet(request.index, sheet.name);
+  if (sheet.state != "visible" && !request.as_grid) {
     return context.error(0, quoted_name + " is hidden: unhide it, or move the data to a visible "
                                           "first sheet");
   }
-  const Relationship* relationship = relationships.find_id(workbook.first_sheet_relationship);
+  const Relationship* relationship = relationships.find_id(sheet.relationship);
   if (relationship == nullptr || relationship->external) {
     return context.error(0, quoted_name + " has no part in the workbook");
   }
@@ -853,7 +886,7 @@ Result<SheetLocation> locate_first_sheet(zip_t* archive, ReadContext& context,
   if (!part || !has_part(archive, *part)) {
     return context.error(0, quoted_name + " points to a part that is missing");
   }
-  return SheetLocation{*part, workbook.first_sheet_name, workbook.uses_1904_dates};
+  return SheetLocation{*part, sheet.name, workbook.uses_1904_dates};
 }
 
 // The part a relationship of this type names, or the usual path, if present.
@@ -873,22 +906,41 @@ Status check_is_workbook(zip_t* archive, const ReadContext& context) {
   return context.error(0, "is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)");
 }
 
-Result<TabularFile> parse_xlsx_checked(std::string_view bytes, ReadContext& context) {
+// The archive with its workbook part and relationships read: what finding
+// any sheet needs.
+struct OpenWorkbook {
+  explicit OpenWorkbook(ReadContext& context) : relationships(context), workbook(context) {}
+  ArchivePointer archive;
+  RelationshipsHandler relationships;
+  WorkbookHandler workbook;
+};
+
+Status open_workbook(std::string_view bytes, ReadContext& context, OpenWorkbook& opened) {
   if (bytes.size() > context.limits.bytes_max) {
     return context.error(0, "is " + std::to_string(bytes.size()) + " bytes, more than the " +
                                 std::to_string(context.limits.bytes_max) + " allowed");
   }
   // libzip reads zero bytes as a new, empty archive: say what it really is.
   if (bytes.empty()) return context.error(0, "is not a readable XLSX file: it is empty (0 bytes)");
-  auto opened = open_archive(bytes, context);
-  if (!opened) return opened.error();
-  zip_t* archive = opened.value().get();
-  if (auto workbook = check_is_workbook(archive, context); !workbook) return workbook.error();
-  RelationshipsHandler relationships(context);
-  if (auto read = stream_part(archive, "xl/_rels/workbook.xml.rels", context, relationships); !read) {
-    return read.error();
+  auto archive = open_archive(bytes, context);
+  if (!archive) return archive.error();
+  opened.archive = std::move(archive).value();
+  if (auto workbook = check_is_workbook(opened.archive.get(), context); !workbook) return workbook;
+  if (auto read = stream_part(opened.archive.get(), "xl/_rels/workbook.xml.rels", context,
+                              opened.relationships);
+      !read) {
+    return read;
   }
-  auto sheet = locate_first_sheet(archive, context, relationships);
+  return stream_part(opened.archive.get(), "xl/workbook.xml", context, opened.workbook);
+}
+
+Result<TabularFile> parse_xlsx_checked(std::string_view bytes, ReadContext& context,
+                                       const SheetRequest& request) {
+  OpenWorkbook opened(context);
+  if (auto open = open_workbook(bytes, context, opened); !open) return open.error();
+  zip_t* archive = opened.archive.get();
+  const RelationshipsHandler& relationships = opened.relationships;
+  auto sheet = locate_sheet(archive, context, relationships, opened.workbook, request);
   if (!sheet) return sheet.error();
   SharedStringsHandler shared_strings(context);
   if (const auto part = optional_part(archive, relationships, "/sharedStrings", "xl/sharedStrings.xml")) {
@@ -899,7 +951,8 @@ Result<TabularFile> parse_xlsx_checked(std::string_view bytes, ReadContext& cont
     if (auto read = stream_part(archive, *part, context, styles); !read) return read.error();
   }
   const std::vector<bool> date_styles = styles.date_styles();
-  const SheetSettings settings{shared_strings.strings, date_styles, sheet.value().uses_1904_dates};
+  const SheetSettings settings{shared_strings.strings, date_styles, sheet.value().uses_1904_dates,
+                               request.as_grid};
   TabularFile file;
   file.format = "xlsx";
   file.encoding = "xlsx";
@@ -908,10 +961,22 @@ Result<TabularFile> parse_xlsx_checked(std::string_view bytes, ReadContext& cont
   if (auto read = stream_part(archive, sheet.value().part, context, sheet_reader); !read) {
     return read.error();
   }
-  if (!sheet_reader.header_found()) {
+  if (!sheet_reader.header_found() && !request.as_grid) {
     return context.error(0, "the first sheet '" + file.sheet_name + "' is empty: there is no header row");
   }
   return file;
+}
+
+// Every reader entry point: no exception leaves it.
+template <typename Body>
+auto guard_reading(const ReadContext& context, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return context.error(0, "is too large to read into memory");
+  } catch (const std::exception& exception) {
+    return context.error(0, std::string("could not be read: ") + exception.what());
+  }
 }
 
 }  // namespace
@@ -919,13 +984,27 @@ Result<TabularFile> parse_xlsx_checked(std::string_view bytes, ReadContext& cont
 Result<TabularFile> parse_xlsx_bytes(std::string_view bytes, std::string_view name,
                                      const TabularLimits& limits) {
   ReadContext context{name, limits};
-  try {
-    return parse_xlsx_checked(bytes, context);
-  } catch (const std::bad_alloc&) {
-    return context.error(0, "is too large to read into memory");
-  } catch (const std::exception& exception) {
-    return context.error(0, std::string("could not be read: ") + exception.what());
-  }
+  return guard_reading(context, [&]() { return parse_xlsx_checked(bytes, context, SheetRequest{}); });
+}
+
+Result<std::vector<std::string>> list_xlsx_sheets(std::string_view bytes, std::string_view name,
+                                                  const TabularLimits& limits) {
+  ReadContext context{name, limits};
+  return guard_reading(context, [&]() -> Result<std::vector<std::string>> {
+    OpenWorkbook opened(context);
+    if (auto open = open_workbook(bytes, context, opened); !open) return open.error();
+    std::vector<std::string> names;
+    for (const auto& sheet : opened.workbook.sheets) names.push_back(sheet.name);
+    return names;
+  });
+}
+
+Result<TabularFile> parse_xlsx_sheet_grid(std::string_view bytes, std::string_view name,
+                                          std::size_t sheet_index, const TabularLimits& limits) {
+  ReadContext context{name, limits};
+  return guard_reading(context, [&]() {
+    return parse_xlsx_checked(bytes, context, SheetRequest{sheet_index, true});
+  });
 }
 
 }  // namespace jiangbu

@@ -533,6 +533,42 @@ TEST(TabularXlsxTest, ReadsOnlyTheFirstSheet) {
   EXPECT_EQ(rows_of(file), (Rows{{"1"}}));
 }
 
+TEST(TabularXlsxTest, ListsSheetsAndReadsAnyOneAsAGrid) {
+  HandMadeWorkbook workbook;
+  workbook.sheets = R"(<sheet name="说明" sheetId="1" state="hidden" r:id="rId1"/><sheet name="第二页" sheetId="2" r:id="rId2"/>)";
+  workbook.sheet_data = "<row r=\"1\">" + inline_cell("A1", "标题") + "</row><row r=\"3\">" +
+                        inline_cell("A3", "类别") + number_cell("C3", "1234.50", 3) + "</row><row r=\"4\"/>" +
+                        "<row r=\"5\">" + inline_cell("B5", "合计") + "</row>";
+  const std::string bytes = workbook.bytes();
+  const auto names = list_xlsx_sheets(bytes, "支出.xlsx");
+  ASSERT_TRUE(names.ok()) << names.error().message;
+  EXPECT_EQ(names.value(), (std::vector<std::string>{"说明", "第二页"}));
+
+  // No header: rows of any width, the hidden sheet readable when asked for.
+  const auto first = parse_xlsx_sheet_grid(bytes, "支出.xlsx", 0);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first.value().sheet_name, "说明");
+  EXPECT_TRUE(first.value().headers.empty());
+  EXPECT_EQ(first.value().header_row_number, 0u);
+  EXPECT_EQ(rows_of(first.value()), (Rows{{"标题"}, {"类别", "", "1234.50"}, {"", "合计"}}));
+  EXPECT_EQ(row_numbers(first.value()), (std::vector<std::size_t>{1, 3, 5}));
+  const auto second = parse_xlsx_sheet_grid(bytes, "支出.xlsx", 1);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second.value().sheet_name, "第二页");
+  EXPECT_EQ(rows_of(second.value()), (Rows{{"第二页"}}));
+
+  const auto beyond = parse_xlsx_sheet_grid(bytes, "支出.xlsx", 2);
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.error().message, "支出.xlsx: has no sheet 3, only 2");
+  EXPECT_EQ(beyond.error().code, "bad-file");
+  // The upload reader still refuses the hidden first sheet.
+  EXPECT_TRUE(contains(xlsx_error(bytes).message, "the first sheet '说明' is hidden"));
+  EXPECT_FALSE(list_xlsx_sheets("not a zip", "支出.xlsx").ok());
+  TabularLimits limits;
+  limits.rows_max = 2;
+  EXPECT_TRUE(contains(parse_xlsx_sheet_grid(bytes, "支出.xlsx", 0, limits).error().message, "more than 2 rows"));
+}
+
 TEST(TabularXlsxTest, RefusesAValueBeyondTheHeaderAndAnEmptySheet) {
   const std::string wide = build_xlsx([](lxw_workbook* workbook) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, nullptr);
