@@ -10,7 +10,7 @@ namespace {
 
 ReportTable summary_table(const BankReconciliation& report) {
   ReportTable table{"summary",
-                    "银行存款余额调节表",
+                    "余额调节",
                     {{"book_item", "企业账面项目"},
                      {"book_amount", "金额(元)", CellKind::money},
                      {"bank_item", "银行对账单项目"},

@@ -386,24 +386,21 @@ TEST_F(BankReconciliationTest, TheTwoColumnFormReconcilesLikeTheDirectionColumn)
 TEST_F(BankReconciliationTest, StatementsAreAppendOnlyInTheDatabase) {
   ASSERT_TRUE(import(statement_csv).ok());
   auto connection = test_database().connect();
-  for (const char* sql : {"UPDATE bank_statement_lines SET amount_fen = 1", "DELETE FROM bank_statement_lines",
-                          "UPDATE bank_statements SET opening_balance_fen = 1", "DELETE FROM bank_statements"}) {
-    std::string error;
+  const auto raw_sql_error = [&](const std::string& sql) {
     try {
       connection->execute_script(sql);
     } catch (const soci::soci_error& failure) {
-      error = failure.what();
+      return std::string(failure.what());
     }
+    return std::string();
+  };
+  std::vector<std::string> statements = {
+      "UPDATE bank_statement_lines SET amount_fen = 1", "DELETE FROM bank_statement_lines",
+      "UPDATE bank_statements SET opening_balance_fen = 1", "DELETE FROM bank_statements"};
+  if (database().backend() == Backend::postgresql) statements.emplace_back("TRUNCATE bank_statement_lines, bank_statements");
+  for (const auto& sql : statements) {
+    const std::string error = raw_sql_error(sql);
     EXPECT_NE(error.find("append-only"), std::string::npos) << sql << ": " << error;
-  }
-  if (database().backend() == Backend::postgresql) {
-    std::string error;
-    try {
-      connection->execute_script("TRUNCATE bank_statement_lines, bank_statements");
-    } catch (const soci::soci_error& failure) {
-      error = failure.what();
-    }
-    EXPECT_NE(error.find("append-only"), std::string::npos) << error;
   }
   EXPECT_EQ(count_rows("bank_statement_lines"), 9);
   EXPECT_EQ(count_rows("bank_statements"), 1);
