@@ -180,8 +180,9 @@ bool read_money_and_direction(const RowReader& reader, BankStatementLine& line) 
     const auto amount = read_amount(reader, amount_column);
     const auto direction = parse_bank_direction(reader.cell(direction_column));
     if (!direction) {
-      reader.add(direction_column, "'" + std::string(reader.cell(direction_column)) +
-                                       "' is not a direction (收/收入/贷/credit/in or 支/支出/借/debit/out)");
+      const std::string text(reader.cell(direction_column));
+      reader.add(direction_column, text.empty() ? std::string("is empty")
+                                                : "'" + text + "' is not a direction (收/收入/贷/credit/in or 支/支出/借/debit/out)");
     }
     if (!amount || !direction) return false;
     line.amount = *amount;

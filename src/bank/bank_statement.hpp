@@ -91,7 +91,9 @@ Status check_bank_account(Database& database, const Unit& unit, const std::strin
 
 // Stores a statement of the unit's bank account (a 1002 account open in its
 // book) in one transaction. Lines another statement already brought are not
-// stored again. The same statement again returns the original (replayed);
+// stored again: statements of overlapping periods repeat transactions, and a
+// line is the same transaction when its date, direction, amount, texts and
+// occurrence agree (statements are taken to cover whole days). The same statement again returns the original (replayed);
 // with a different opening balance it is refused.
 Result<BankStatement> import_bank_statement(Database& database, const std::string& unit_id,
                                             const std::string& account_code, const std::string& path,
