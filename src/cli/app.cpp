@@ -54,6 +54,7 @@ int run_cli(int argc, char** argv) {
   register_expenditure_commands(app, context);
   register_demo_commands(app, context);
   register_policy_commands(app, context);
+  register_bank_commands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

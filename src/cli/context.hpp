@@ -57,5 +57,6 @@ void register_registry_commands(CLI::App& app, Context& context);
 void register_award_commands(CLI::App& app, Context& context);
 void register_expenditure_commands(CLI::App& app, Context& context);
 void register_policy_commands(CLI::App& app, Context& context);
+void register_bank_commands(CLI::App& app, Context& context);
 
 }  // namespace jiangbu

@@ -76,6 +76,8 @@ constexpr std::array registry{
     ReasonCodeInfo{bad_encoding, ReasonKind::input, "bad-encoding", "an uploaded text file is neither UTF-8 nor GBK/GB18030"},
     ReasonCodeInfo{bad_header, ReasonKind::input, "bad-header", "a file's header row misses a required column, repeats one, or has one nobody reads"},
     ReasonCodeInfo{rows_rejected, ReasonKind::rule, "rows-rejected", "an import was read and judged, and some of its rows were rejected"},
+    ReasonCodeInfo{bad_statement_row, ReasonKind::input, "bad-statement-row", "a bank statement has rows that cannot be read; nothing of it was imported"},
+    ReasonCodeInfo{reconciliation_gap, ReasonKind::rule, "reconciliation-gap", "the book and the bank still differ after every reconciling item"},
 };
 
 }  // namespace

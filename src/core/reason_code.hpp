@@ -86,6 +86,9 @@ enum class ReasonCode : int {
   bad_header = 64,
   // Expenditures.
   rows_rejected = 65,
+  // Bank statements and the bank reconciliation (银行存款余额调节表).
+  bad_statement_row = 66,
+  reconciliation_gap = 67,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),
