@@ -85,7 +85,7 @@ void write_audit_reports(Database& database, const std::string& folder) {
     (void)require(export_document(document, "all", folder_of_policy, std::cout));
     std::cout << policy << "：问题 " << report.summary.finding_count << " 项，违规金额 "
               << group_thousands(report.summary.violation_amount.to_plain_string()) << " 元，写入 "
-              << std::filesystem::absolute(folder_of_policy).string() << "/audit.{txt,csv,json,html,xlsx,pdf}\n";
+              << folder_of_policy << "/audit.{txt,csv,json,html,xlsx,pdf}\n";
   }
 }
 

@@ -11,6 +11,8 @@
 #include "ledger/balances.hpp"
 #include "ledger/books.hpp"
 #include "money/money_format.hpp"
+#include "bank/bank_reconciliation.hpp"
+#include "bank/bank_reconciliation_document.hpp"
 #include "report/account_register.hpp"
 #include "report/audit_report.hpp"
 #include "report/document_export.hpp"
@@ -32,6 +34,8 @@ struct ReportOptions {
   std::vector<std::string> awards;
   std::string unit;
   std::string out;
+  bool bank = false;
+  int window_days = default_window_days;
 };
 
 ReportSelection selection_of(const ReportOptions& options) {
@@ -165,10 +169,28 @@ void register_report_commands(CLI::App& app, Context& context) {
     emit(context, exception_register_document(selection, require(exception_items(*database, selection))), *options);
   });
 
-  auto* reconcile = noun->add_subcommand("reconcile", "局方与单位往来核对 (and the bank's 调节表 with --bank)");
+  auto* reconcile = noun->add_subcommand("reconcile", "局方与单位往来核对, or with --bank a unit's 银行存款余额调节表");
   add_selection_options(reconcile, *options);
+  reconcile->add_flag("--bank", options->bank, "The unit's dedicated account against its imported bank statements");
+  reconcile->add_option("--window-days", options->window_days, "Days a bank line may lag its posting (with --bank)");
   reconcile->callback([&context, options] {
     auto database = context.open_database();
+    if (options->bank) {
+      if (options->unit.empty()) {
+        throw CommandFailure{make_error(ReasonCode::bad_option, "--bank needs --unit", "unit")};
+      }
+      ReconciliationRequest request;
+      request.unit_id = options->unit;
+      request.as_of = selection_of(*options).to;
+      request.window_days = options->window_days;
+      const auto bank = require(reconcile_bank_account(*database, request));
+      emit(context, bank_reconciliation_document(bank), *options);
+      if (!bank.agrees()) {
+        throw CommandFailure{make_error(ReasonCode::reconciliation_gap, "adjusted balances differ by " +
+                                                                            format_yuan(bank.gap()), "bank")};
+      }
+      return;
+    }
     const auto reconciliation = require(reconcile_books(*database, selection_of(*options)));
     emit(context, inter_book_document(reconciliation), *options);
     if (!reconciliation.agrees()) {

@@ -9,7 +9,7 @@ OutputFormat Context::format() const {
   if (format_name == "csv") return OutputFormat::csv;
   if (format_name == "json") return OutputFormat::json;
   if (format_name != "table") {
-    throw CommandFailure{make_error(ReasonCode::bad_file, "--format " + format_name +
+    throw CommandFailure{make_error(ReasonCode::bad_option, "--format " + format_name +
                                                               " is for report commands; listings take table, csv or json",
                                     "format")};
   }

@@ -78,6 +78,8 @@ constexpr std::array registry{
     ReasonCodeInfo{rows_rejected, ReasonKind::rule, "rows-rejected", "an import was read and judged, and some of its rows were rejected"},
     ReasonCodeInfo{bad_statement_row, ReasonKind::input, "bad-statement-row", "a bank statement has rows that cannot be read; nothing of it was imported"},
     ReasonCodeInfo{reconciliation_gap, ReasonKind::rule, "reconciliation-gap", "the book and the bank still differ after every reconciling item"},
+    ReasonCodeInfo{bad_option, ReasonKind::input, "bad-option", "an option is missing or does not fit the command (a report format without --out, a listing asked for as PDF)"},
+    ReasonCodeInfo{cannot_write_output, ReasonKind::storage, "cannot-write-output", "a report file cannot be written (folder missing or read-only, disk full, fonts missing); nothing half-written is left"},
 };
 
 }  // namespace

@@ -89,6 +89,8 @@ enum class ReasonCode : int {
   // Bank statements and the bank reconciliation (银行存款余额调节表).
   bad_statement_row = 66,
   reconciliation_gap = 67,
+  bad_option = 68,
+  cannot_write_output = 69,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),

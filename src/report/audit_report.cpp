@@ -7,6 +7,8 @@
 #include "money/money_chinese.hpp"
 #include "policy/policy_store.hpp"
 #include "registry/brands.hpp"
+#include "bank/bank_statement.hpp"
+#include "registry/units.hpp"
 #include "report/report_template.hpp"
 
 namespace jiangbu {
@@ -159,6 +161,68 @@ std::vector<Finding> inter_book_findings(const AuditReport& report, const Report
   return findings;
 }
 
+Finding bank_finding(const BankReconciliation& bank, const std::vector<ReconcilingItem>& items, const Date& settled_by,
+                     const std::string& rule, const ReportTemplate& wording) {
+  Finding finding;
+  finding.kind = FindingKind::bank;
+  finding.rule = rule;
+  finding.title = wording.text("finding_titles." + rule);
+  finding.citation = wording.text("text.bank_citation");
+  finding.units = {bank.unit_id};
+  for (const auto& item : items) {
+    if (item.date > settled_by) continue;  // still inside the matching window: may yet clear
+    finding.references.push_back(item.date.to_string() + " " + item.reference);
+    finding.amount += item.amount;
+    ++finding.item_count;
+  }
+  finding.action = wording.text("actions.bank");
+  return finding;
+}
+
+std::vector<Finding> bank_findings(const AuditReport& report, const ReportTemplate& wording) {
+  std::vector<Finding> findings;
+  for (const auto& bank : report.bank_reconciliations) {
+    const Date settled_by = bank.as_of.plus_days(-bank.window_days);
+    for (auto finding : {bank_finding(bank, bank.book_out_not_in_bank, settled_by, "bank-book-payment-unmatched", wording),
+                         bank_finding(bank, bank.bank_out_not_in_book, settled_by, "bank-payment-off-book", wording),
+                         bank_finding(bank, bank.book_in_not_in_bank, settled_by, "bank-book-receipt-unmatched", wording),
+                         bank_finding(bank, bank.bank_in_not_in_book, settled_by, "bank-receipt-off-book", wording)}) {
+      if (finding.item_count > 0) findings.push_back(std::move(finding));
+    }
+    if (!bank.agrees()) {
+      Finding gap;
+      gap.kind = FindingKind::bank;
+      gap.rule = "bank-gap";
+      gap.title = wording.text("finding_titles.bank-gap");
+      gap.citation = wording.text("text.bank_citation");
+      gap.units = {bank.unit_id};
+      gap.references = {bank.account_code};
+      gap.item_count = 1;
+      gap.amount = bank.gap().absolute();
+      gap.action = wording.text("actions.bank");
+      findings.push_back(std::move(gap));
+    }
+  }
+  return findings;
+}
+
+Status add_bank_reconciliations(Database& database, AuditReport& report) {
+  std::vector<std::string> units;
+  for (const auto& share : report.statement.shares) {
+    if (std::find(units.begin(), units.end(), share.unit_id) == units.end()) units.push_back(share.unit_id);
+  }
+  for (const auto& unit : units) {
+    if (list_bank_statements(database, unit, std::string(dedicated_bank_account)).empty()) continue;
+    ReconciliationRequest request;
+    request.unit_id = unit;
+    request.as_of = report.selection.to;
+    auto bank = reconcile_bank_account(database, request);
+    if (!bank) return bank.error();
+    report.bank_reconciliations.push_back(std::move(bank.value()));
+  }
+  return success();
+}
+
 std::string deadline_text(const Policy& policy, const Date& report_date, const ReportTemplate& wording) {
   if (policy.rectification_months && !policy.rectification_months->source.silent) {
     return wording.fill("text.deadline_known",
@@ -231,8 +295,10 @@ Result<AuditReport> audit_report(Database& database, const ReportSelection& sele
     report.brand_names[award.brand_id] = brand ? brand->name : award.brand_id;
   }
   const auto wording = ReportTemplate::embedded(template_path);
+  if (auto banks = add_bank_reconciliations(database, report); !banks) return banks.error();
   for (auto found : {intercepted_findings(report, wording), clawback_findings(database, report, wording),
-                     revoked_balance_findings(database, report, wording), inter_book_findings(report, wording)}) {
+                     revoked_balance_findings(database, report, wording), inter_book_findings(report, wording),
+                     bank_findings(report, wording)}) {
     report.findings.insert(report.findings.end(), found.begin(), found.end());
   }
   const std::string deadline = deadline_text(report.policy, selection.to, wording);

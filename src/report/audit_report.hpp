@@ -9,7 +9,11 @@
 //     amounts are reported apart from 违规金额 because no money moved);
 //   - clawbacks (misuse established and remedied);
 //   - revoked awards whose unspent balance has not been returned;
-//   - vouchers on which the bureau's and the unit's books disagree.
+//   - vouchers on which the bureau's and the unit's books disagree;
+//   - for units whose bank statements were imported, postings the bank
+//     never saw (possible 虚列支出) and bank payments the books lack
+//     (账外支出), older than the matching window, and a 调节表 that does not
+//     agree.
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +22,7 @@
 #include "core/result.hpp"
 #include "money/money.hpp"
 #include "policy/policy.hpp"
+#include "bank/bank_reconciliation.hpp"
 #include "report/exception_register.hpp"
 #include "report/fund_statement.hpp"
 #include "report/inter_book_reconciliation.hpp"
@@ -27,7 +32,7 @@
 
 namespace jiangbu {
 
-enum class FindingKind { intercepted, clawback, revoked_balance, inter_book };
+enum class FindingKind { intercepted, clawback, revoked_balance, inter_book, bank };
 
 struct Finding {
   FindingKind kind = FindingKind::intercepted;
@@ -60,6 +65,7 @@ struct AuditReport {
   FundStatement statement;
   std::vector<ExceptionItem> exceptions;
   InterBookReconciliation reconciliation;
+  std::vector<BankReconciliation> bank_reconciliations;  // units with imported statements
   std::map<std::string, std::string> brand_names;  // brand id -> name
   std::vector<Finding> findings;  // in the order the report lists them
   AuditSummary summary;

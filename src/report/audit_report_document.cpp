@@ -4,6 +4,7 @@
 
 #include "money/money_chinese.hpp"
 #include "money/money_format.hpp"
+#include "bank/bank_reconciliation_document.hpp"
 #include "report/audit_report.hpp"
 #include "report/report_template.hpp"
 
@@ -188,6 +189,19 @@ ReportDocument audit_report_document(const AuditReport& report) {
   overview.blocks.emplace_back(execution_rate_chart(report.statement));
   overview.blocks.emplace_back(plan_versus_actual_table(report.statement));
   overview.blocks.emplace_back(share_reconciliation_table(report.reconciliation));
+  if (!report.bank_reconciliations.empty()) {
+    overview.blocks.emplace_back(Paragraph{wording.fill("text.bank_intro", values)});
+  }
+  for (const auto& bank : report.bank_reconciliations) {
+    // The 调节表 summary of each unit, keyed by the unit so keys stay unique.
+    const auto unit_document = bank_reconciliation_document(bank);
+    if (const auto* summary = unit_document.find_table("summary")) {
+      ReportTable table = *summary;
+      table.key = "bank_summary_" + bank.unit_id;
+      table.title = "银行存款余额调节表 " + (bank.unit_name.empty() ? bank.unit_id : bank.unit_name);
+      overview.blocks.emplace_back(std::move(table));
+    }
+  }
 
   ReportSection findings{"findings", wording.text("sections.findings"), {}};
   findings.blocks.emplace_back(

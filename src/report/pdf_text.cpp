@@ -157,7 +157,7 @@ Status PdfText::check_fonts() const {
     }
     const std::string wanted_family = pango_font_description_get_family(wanted);
     if (family != wanted_family) {
-      return make_error(ReasonCode::storage_unavailable,
+      return make_error(ReasonCode::cannot_write_output,
                         "font \"" + wanted_family + "\" is not installed (found \"" + family +
                             "\"); install the Debian package fonts-noto-cjk");
     }

@@ -59,7 +59,7 @@ std::filesystem::path temporary_path_beside(const std::filesystem::path& output_
 }
 
 Error write_error(const std::filesystem::path& output_path, const std::string& reason) {
-  return make_error(ReasonCode::storage_unavailable,
+  return make_error(ReasonCode::cannot_write_output,
                     "cannot write the PDF " + output_path.string() + ": " + reason);
 }
 
@@ -112,7 +112,7 @@ Status draw_document(const ReportDocument& document, cairo_surface_t* surface) {
     cairo_show_page(cairo.get());
   }
   if (cairo_status(cairo.get()) != CAIRO_STATUS_SUCCESS) {
-    return make_error(ReasonCode::storage_unavailable,
+    return make_error(ReasonCode::cannot_write_output,
                       std::string("drawing the PDF failed: ") + cairo_status_to_string(cairo_status(cairo.get())));
   }
   return success();

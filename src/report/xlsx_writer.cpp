@@ -738,7 +738,7 @@ Result<std::string> render_checked(const ReportDocument& document) {
 }
 
 Error write_failure(const std::filesystem::path& path, std::string_view reason) {
-  return make_error(ReasonCode::bad_file, path.string() + ": " + std::string(reason), "file");
+  return make_error(ReasonCode::cannot_write_output, path.string() + ": " + std::string(reason), "file");
 }
 
 // A temporary file beside the target, renamed over it once complete: the

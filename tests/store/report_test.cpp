@@ -1,10 +1,16 @@
 // Reports on both backends: the fund statement's figures, the inter-book
 // reconciliation finding a voucher the unit never booked, rectification
 // through resubmission, and the audit report's findings and summary.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "award/award.hpp"
 #include "award/clawback.hpp"
+#include "bank/bank_statement.hpp"
 #include "expenditure/expenditure.hpp"
 #include "ledger/journal.hpp"
 #include "registry/brands.hpp"
@@ -142,6 +148,41 @@ TEST_F(ReportTest, AuditReportListsEachKindOfFindingWithItsRuleAndAmount) {
   EXPECT_EQ(amounts->rows[0][0], "核定金额");
   EXPECT_EQ(amounts->rows[0][1], "200000.00");
   EXPECT_EQ(amounts->rows[0][2], "贰拾万元整");
+}
+
+// Unit A's bank statement lacks the 5,000.00 paid on 2024-10-09 (booked,
+// never through the bank: possible 虚列支出) and has a 15.00 fee the books
+// lack. Both become findings with their amounts; the 调节表 agrees.
+TEST_F(ReportTest, AuditReportFindsPostingsTheBankNeverSawAndBankPaymentsOffTheBooks) {
+  const auto path = std::filesystem::temp_directory_path() / ("jiangbu-report-bank-" + std::to_string(::getpid()) + ".csv");
+  {
+    std::ofstream file(path, std::ios::binary);
+    file << "交易日期,交易金额,收支方向,对方户名,摘要\n"
+            "2024-07-10,100000.00,收,西咸新区财政局,奖补拨款\n"
+            "2024-09-06,12000.00,支,西安某广告有限公司,A-1\n"
+            "2024-10-08,3000.00,支,西安某广告有限公司,A-2\n"
+            "2024-10-12,800.00,支,西安某广告有限公司,A-CASH\n"
+            "2024-11-20,10000.00,支,西咸新区财政局,退回奖补\n"
+            "2024-11-30,15.00,支,银行,账户管理费\n";
+  }
+  const auto imported = import_bank_statement(database(), report_unit_a, std::string(dedicated_bank_account),
+                                              path.string(), Money{});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(imported.ok()) << imported.error().describe();
+  const auto report = audit_report(database(), year()).value();
+  ASSERT_EQ(report.bank_reconciliations.size(), 1U);
+  EXPECT_TRUE(report.bank_reconciliations[0].agrees());
+  EXPECT_EQ(report.bank_reconciliations[0].book_balance, yuan(69'200));
+  std::map<std::string, const Finding*> by_rule;
+  for (const auto& finding : report.findings) by_rule[finding.rule] = &finding;
+  ASSERT_TRUE(by_rule.contains("bank-book-payment-unmatched"));
+  EXPECT_EQ(by_rule["bank-book-payment-unmatched"]->amount, yuan(5'000));
+  EXPECT_EQ(by_rule["bank-book-payment-unmatched"]->item_count, 1U);
+  ASSERT_TRUE(by_rule.contains("bank-payment-off-book"));
+  EXPECT_EQ(by_rule["bank-payment-off-book"]->amount, Money::from_fen(1'500));
+  EXPECT_FALSE(by_rule.contains("bank-gap"));
+  const auto document = audit_report_document(report);
+  EXPECT_NE(document.find_table("bank_summary_" + report_unit_a), nullptr);
 }
 
 TEST_F(ReportTest, AuditReportNeedsAPolicyAndRefusesAnAwardUnderAnother) {

@@ -412,7 +412,7 @@ TEST(PdfWriter, UnwritablePathIsAnErrorAndCreatesNoFile) {
   const auto missing_parent = directory / "no-such-folder" / "report.pdf";
   const Status status = write_document_pdf(sample_document(), missing_parent);
   ASSERT_FALSE(status.ok());
-  EXPECT_EQ(status.error().code, "storage-unavailable");
+  EXPECT_EQ(status.error().code, "cannot-write-output");
   EXPECT_TRUE(contains(status.error().message, "report.pdf")) << status.error().message;
   EXPECT_FALSE(std::filesystem::exists(missing_parent));
   EXPECT_TRUE(directory_entries(directory).empty());
@@ -423,7 +423,7 @@ TEST(PdfWriter, OutputOntoADirectoryFailsAndLeavesNoTemporaryFile) {
   std::filesystem::create_directory(directory / "taken.pdf");
   const Status status = write_document_pdf(sample_document(), directory / "taken.pdf");
   ASSERT_FALSE(status.ok());
-  EXPECT_EQ(status.error().code, "storage-unavailable");
+  EXPECT_EQ(status.error().code, "cannot-write-output");
   EXPECT_EQ(directory_entries(directory), std::vector<std::string>{"taken.pdf"});
   EXPECT_TRUE(std::filesystem::is_directory(directory / "taken.pdf"));
 }

@@ -346,7 +346,7 @@ TEST(XlsxWriterTest, RefusesWhatItCannotWriteWithoutLeavingAFile) {
 
   const auto nowhere = write_document_xlsx(sample_document(), scratch() / "no-such-folder" / "x.xlsx");
   ASSERT_FALSE(nowhere.ok());
-  EXPECT_EQ(nowhere.error().code, "bad-file");
+  EXPECT_EQ(nowhere.error().code, "cannot-write-output");
   EXPECT_EQ(nowhere.error().field, "file");
 }
 
