@@ -1,13 +1,13 @@
 // `jiangbu bank import|reconcile`: bank statements of a unit's account and
 // the 银行存款余额调节表.
 #include <iostream>
-#include <variant>
 
 #include "bank/bank_reconciliation_document.hpp"
 #include "bank/bank_statement.hpp"
 #include "cli/context.hpp"
 #include "core/reason_code.hpp"
 #include "money/money_parse.hpp"
+#include "report/document_export.hpp"
 
 namespace jiangbu {
 
@@ -21,47 +21,6 @@ struct BankOptions {
   std::string as_of;
   int window_days = default_window_days;
 };
-
-ColumnKind column_kind(CellKind kind) {
-  switch (kind) {
-    case CellKind::money: return ColumnKind::money;
-    case CellKind::count:
-    case CellKind::percent: return ColumnKind::number;
-    case CellKind::text:
-    case CellKind::date: return ColumnKind::text;
-  }
-  return ColumnKind::text;
-}
-
-Table table_of(const ReportTable& source) {
-  Table table;
-  for (const auto& column : source.columns) table.columns.push_back({column.key, column.header, column_kind(column.kind)});
-  for (const auto& row : source.rows) table.add_row(row);
-  if (!source.total_row.empty()) table.add_row(source.total_row);
-  return table;
-}
-
-// The document as plain text; the other formats come with `report`.
-void print_document(std::ostream& out, const ReportDocument& document) {
-  out << document.title << '\n';
-  if (!document.subtitle.empty()) out << document.subtitle << '\n';
-  for (const auto& [label, value] : document.metadata) out << label << "：" << value << '\n';
-  for (const auto& section : document.sections) {
-    out << '\n' << section.title << '\n';
-    for (const auto& block : section.blocks) {
-      if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-        out << paragraph->text << '\n';
-      } else if (const auto* table = std::get_if<ReportTable>(&block)) {
-        out << '\n' << table->title << '\n';
-        if (table->rows.empty()) {
-          out << table->empty_text << '\n';
-        } else {
-          render(out, table_of(*table), OutputFormat::table);
-        }
-      }
-    }
-  }
-}
 
 void run_import(Context& context, const BankOptions& options) {
   const auto opening = parse_money(options.opening_balance, SignPolicy::allow_negative);
@@ -86,7 +45,10 @@ void run_reconcile(Context& context, const BankOptions& options) {
   const ReconciliationRequest request{options.unit_id, options.account_code, require_date(options.as_of, "as-of"),
                                       options.window_days};
   const auto report = require(reconcile_bank_account(*database, request));
-  print_document(std::cout, bank_reconciliation_document(report));
+  // The same writers as `jiangbu report`: table, csv, json or html here.
+  if (auto written = export_document(bank_reconciliation_document(report), context.format_name, "", std::cout); !written) {
+    throw CommandFailure{written.error()};
+  }
   if (!report.agrees()) {
     throw CommandFailure{make_error(ReasonCode::reconciliation_gap,
                                     "adjusted book and bank balances differ by " + report.gap().to_plain_string(),

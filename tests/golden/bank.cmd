@@ -17,3 +17,4 @@ jiangbu bank import --unit 91610000MA6TG12349 --file fixtures/bank_statement.csv
 jiangbu bank import --unit 91610000MA6TG12349 --file fixtures/bank_statement.csv --opening-balance 100
 jiangbu bank reconcile --unit 91610000MA6TG12349 --as-of 2024-09-30
 jiangbu bank reconcile --unit 91610000MA6TG12349 --as-of 2024-10-31 --window-days 1
+jiangbu report reconcile --bank --unit 91610000MA6TG12349 --as-of 2024-09-30 --format csv
