@@ -8,7 +8,20 @@ namespace jiangbu {
 
 namespace {
 
-// Decodes one UTF-8 sequence at text[index]; returns its length, 0 if invalid.
+
+bool is_wide(char32_t code_point) {
+  return (code_point >= 0x1100 && code_point <= 0x115F) ||
+         (code_point >= 0x2E80 && code_point <= 0xA4CF) ||
+         (code_point >= 0xAC00 && code_point <= 0xD7A3) ||
+         (code_point >= 0xF900 && code_point <= 0xFAFF) ||
+         (code_point >= 0xFE30 && code_point <= 0xFE4F) ||
+         (code_point >= 0xFF00 && code_point <= 0xFF60) ||
+         (code_point >= 0xFFE0 && code_point <= 0xFFE6) ||
+         (code_point >= 0x20000 && code_point <= 0x3FFFD);
+}
+
+}  // namespace
+
 std::size_t decode_utf8(std::string_view text, std::size_t index, char32_t& code_point) {
   const auto lead = static_cast<unsigned char>(text[index]);
   std::size_t length = 0;
@@ -35,19 +48,6 @@ std::size_t decode_utf8(std::string_view text, std::size_t index, char32_t& code
   if (code_point < minimum || code_point > 0x10FFFF || surrogate) return 0;
   return length;
 }
-
-bool is_wide(char32_t code_point) {
-  return (code_point >= 0x1100 && code_point <= 0x115F) ||
-         (code_point >= 0x2E80 && code_point <= 0xA4CF) ||
-         (code_point >= 0xAC00 && code_point <= 0xD7A3) ||
-         (code_point >= 0xF900 && code_point <= 0xFAFF) ||
-         (code_point >= 0xFE30 && code_point <= 0xFE4F) ||
-         (code_point >= 0xFF00 && code_point <= 0xFF60) ||
-         (code_point >= 0xFFE0 && code_point <= 0xFFE6) ||
-         (code_point >= 0x20000 && code_point <= 0x3FFFD);
-}
-
-}  // namespace
 
 bool is_valid_utf8(std::string_view text) {
   char32_t code_point = 0;

@@ -9,6 +9,11 @@
 
 namespace jiangbu {
 
+// Decodes the UTF-8 sequence at text[index] into code_point and returns its
+// length in bytes; 0 when it is not valid UTF-8 (overlong forms, surrogates
+// and code points above U+10FFFF included). index must be < text.size().
+std::size_t decode_utf8(std::string_view text, std::size_t index, char32_t& code_point);
+
 bool is_valid_utf8(std::string_view text);
 
 Status validate_text(std::string_view text, std::string_view field, std::size_t bytes_max,

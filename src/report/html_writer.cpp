@@ -34,34 +34,6 @@ constexpr std::size_t text_gap = 8;
 // ---------------------------------------------------------------------------
 // Text.
 
-// Decodes one UTF-8 sequence at text[index]; returns its length, 0 if invalid.
-std::size_t decode_utf8(std::string_view text, std::size_t index, char32_t& code_point) {
-  const auto lead = static_cast<unsigned char>(text[index]);
-  std::size_t length = 0;
-  char32_t minimum = 0;
-  if (lead < 0x80) {
-    code_point = lead;
-    return 1;
-  }
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, code_point = lead & 0x1Fu, minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, code_point = lead & 0x0Fu, minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, code_point = lead & 0x07u, minimum = 0x10000;
-  } else {
-    return 0;
-  }
-  if (index + length > text.size()) return 0;
-  for (std::size_t offset = 1; offset < length; ++offset) {
-    const auto next = static_cast<unsigned char>(text[index + offset]);
-    if ((next & 0xC0) != 0x80) return 0;
-    code_point = (code_point << 6) | (next & 0x3Fu);
-  }
-  const bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
-  if (code_point < minimum || code_point > 0x10FFFF || surrogate) return 0;
-  return length;
-}
 
 // Control characters other than tab and line feed cannot spoof the page
 // once dropped; an invalid byte shows as U+FFFD rather than corrupting the

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/reason_code.hpp"
+#include "core/text.hpp"
 
 namespace jiangbu {
 
@@ -31,29 +32,8 @@ constexpr ByteOrderMark refused_marks[] = {
 // Length of the UTF-8 sequence at text[index], 0 if it is not valid UTF-8
 // (overlong forms, surrogates and code points above U+10FFFF included).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t index) {
-  const auto lead = static_cast<unsigned char>(text[index]);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
   char32_t code_point = 0;
-  char32_t minimum = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, code_point = lead & 0x1Fu, minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, code_point = lead & 0x0Fu, minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, code_point = lead & 0x07u, minimum = 0x10000;
-  } else {
-    return 0;
-  }
-  if (index + length > text.size()) return 0;
-  for (std::size_t offset = 1; offset < length; ++offset) {
-    const auto next = static_cast<unsigned char>(text[index + offset]);
-    if ((next & 0xC0) != 0x80) return 0;
-    code_point = (code_point << 6) | (next & 0x3Fu);
-  }
-  const bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
-  if (code_point < minimum || code_point > 0x10FFFF || surrogate) return 0;
-  return length;
+  return decode_utf8(text, index, code_point);
 }
 
 std::optional<std::size_t> first_invalid_utf8_offset(std::string_view text) {
