@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstddef>
 #include <string>
 #include <vector>
 
 #include "core/reason_code.hpp"
 #include "money/money_format.hpp"
+#include "report/chart_scale.hpp"
 #include "report/pdf_cell_text.hpp"
 
 namespace jiangbu {
@@ -22,10 +24,6 @@ constexpr double bar_thickness_max_points = 11;
 // Bar lengths are computed in hundredths of a point: finer than any printer.
 constexpr double length_units_per_point = 100;
 
-// A rate is drawn against 100 % (or the largest rate, when one is over), so
-// that 87.50 % never looks like a full bar.
-constexpr std::int64_t percent_scale_min_hundredths = 10'000;
-
 constexpr Rgb money_bar_color{0.23, 0.42, 0.65};
 constexpr Rgb percent_bar_color{0.25, 0.58, 0.40};
 constexpr Rgb axis_color{0.3, 0.3, 0.3};
@@ -33,7 +31,7 @@ constexpr Rgb axis_color{0.3, 0.3, 0.3};
 struct ChartRow {
   std::string label;
   std::string value_text;  // "1,234.56 元", "87.50%"
-  FenInteger value = 0;    // fen, or hundredths of a percent
+  double length_points = 0;  // of the bar
   double height_points = 0;
 };
 
@@ -42,7 +40,6 @@ struct ChartPlan {
   double label_width_points = 0;
   double value_width_points = 0;
   double bar_length_max_points = 0;
-  FenInteger value_max = 0;
 };
 
 Result<ChartRow> read_bar(const BarChart& chart, const ChartBar& bar) {
@@ -51,7 +48,6 @@ Result<ChartRow> read_bar(const BarChart& chart, const ChartBar& bar) {
   if (chart.value_kind == CellKind::money) {
     auto money = read_money_value(bar.value);
     if (!money) return Error(money.error().code, "图「" + chart.title + "」" + money.error().message, chart.key);
-    row.value = money.value().fen();
     row.value_text = format_yuan(money.value()) + " 元";
     return row;
   }
@@ -60,7 +56,6 @@ Result<ChartRow> read_bar(const BarChart& chart, const ChartBar& bar) {
     if (!hundredths) {
       return Error(hundredths.error().code, "图「" + chart.title + "」" + hundredths.error().message, chart.key);
     }
-    row.value = hundredths.value();
     row.value_text = bar.value + "%";
     return row;
   }
@@ -85,11 +80,7 @@ Result<ChartPlan> plan_chart(const BarChart& chart, const PdfText& text) {
   for (const ChartBar& bar : chart.bars) {
     auto row = read_bar(chart, bar);
     if (!row) return row.error();
-    plan.value_max = std::max(plan.value_max, row.value().value);
     plan.rows.push_back(std::move(row).value());
-  }
-  if (chart.value_kind == CellKind::percent) {
-    plan.value_max = std::max(plan.value_max, FenInteger(percent_scale_min_hundredths));
   }
   auto label_width = widest(plan.rows, true, text);
   if (!label_width) return label_width.error();
@@ -99,7 +90,13 @@ Result<ChartPlan> plan_chart(const BarChart& chart, const PdfText& text) {
   plan.value_width_points = value_width.value() + 1;
   plan.bar_length_max_points =
       a4::content_width_points - plan.label_width_points - plan.value_width_points - 2 * gap_points;
-  for (ChartRow& row : plan.rows) {
+  // Every value was read above, so bar_lengths meets only plain values.
+  const auto length_max_units =
+      static_cast<std::int64_t>(std::floor(plan.bar_length_max_points * length_units_per_point));
+  const std::vector<std::int64_t> lengths_units = bar_lengths(chart, std::max<std::int64_t>(length_max_units, 0));
+  for (std::size_t index = 0; index < plan.rows.size(); ++index) {
+    ChartRow& row = plan.rows[index];
+    row.length_points = static_cast<double>(lengths_units[index]) / length_units_per_point;
     TextBox label{row.label, TextRole::cell};
     label.wrap_width_points = plan.label_width_points;
     auto extent = text.measure(label);
@@ -120,11 +117,7 @@ void place_bar(const BarChart& chart, const ChartPlan& plan, const ChartRow& row
   label.align = TextAlign::right;
   flow.add(std::move(label));
 
-  const auto length_max_units =
-      static_cast<std::int64_t>(std::floor(plan.bar_length_max_points * length_units_per_point));
-  const double length_points =
-      static_cast<double>(bar_length_units(row.value, plan.value_max, length_max_units)) /
-      length_units_per_point;
+  const double length_points = row.length_points;
   const double thickness_points = std::min(bar_thickness_max_points, row.height_points - 2 * row_padding_points);
   const Rgb color = chart.value_kind == CellKind::percent ? percent_bar_color : money_bar_color;
   flow.add(FilledRect{bar_left_points, top_points + (row.height_points - thickness_points) / 2, length_points,
@@ -154,14 +147,6 @@ Result<double> place_caption(const BarChart& chart, const PdfText& text, PageFlo
 }
 
 }  // namespace
-
-std::int64_t bar_length_units(const FenInteger& value, const FenInteger& value_max, std::int64_t length_max) {
-  if (value <= 0 || value_max <= 0 || length_max <= 0) return 0;
-  const FenInteger clamped = std::min(value, value_max);
-  // Both factors are below 10^18, so the product stays inside int128.
-  const FenInteger length = clamped * FenInteger(length_max) / value_max;
-  return length.convert_to<std::int64_t>();
-}
 
 Status layout_bar_chart(const BarChart& chart, const PdfText& text, PageFlow& flow) {
   auto planned = plan_chart(chart, text);

@@ -101,6 +101,9 @@ Status place_block(const ReportBlock& block, const PdfText& text, PageFlow& flow
   return std::visit(
       [&](const auto& content) -> Status {
         using Content = std::decay_t<decltype(content)>;
+        // Only a table too wide for portrait turns its pages; whatever
+        // follows it goes back to portrait.
+        if constexpr (!std::is_same_v<Content, ReportTable>) flow.use_orientation(PageOrientation::portrait);
         if constexpr (std::is_same_v<Content, Paragraph>) {
           return place_paragraph(content, text, flow);
         } else {
@@ -115,7 +118,19 @@ Status place_block(const ReportBlock& block, const PdfText& text, PageFlow& flow
       block);
 }
 
+// The orientation of the section's first page: a heading stays with its
+// table, also when the table is on a landscape page.
+Result<PageOrientation> section_orientation(const ReportSection& section, const PdfText& text) {
+  if (section.blocks.empty()) return PageOrientation::portrait;
+  const auto* table = std::get_if<ReportTable>(&section.blocks.front());
+  if (table == nullptr) return PageOrientation::portrait;
+  return table_orientation(*table, text);
+}
+
 Status place_section(const ReportSection& section, const PdfText& text, PageFlow& flow) {
+  auto orientation = section_orientation(section, text);
+  if (!orientation) return orientation.error();
+  flow.use_orientation(orientation.value());
   if (!flow.at_page_top()) flow.advance(section_gap_before_points);
   TextBox heading{section.title, TextRole::heading};
   heading.wrap_width_points = a4::content_width_points;
@@ -135,21 +150,22 @@ Status place_section(const ReportSection& section, const PdfText& text, PageFlow
 
 // The running header (the document title over a rule) and the page number.
 void add_page_furniture(std::vector<PdfPage>& pages, const std::string& title, double furniture_line_points) {
-  const double right_points = a4::content_left_points + a4::content_width_points;
   for (std::size_t index = 0; index < pages.size(); ++index) {
+    const PageFrame frame = page_frame(pages[index].orientation);
+    const double right_points = frame.content_left_points + frame.content_width_points;
     auto& items = pages[index].items;
-    const double rule_y_points = a4::content_top_points - header_baseline_gap_points;
+    const double rule_y_points = frame.content_top_points - header_baseline_gap_points;
     TextBox header{title, TextRole::page_furniture};
-    header.x_points = a4::content_left_points;
+    header.x_points = frame.content_left_points;
     header.y_points = rule_y_points - furniture_line_points - 2;
-    header.wrap_width_points = a4::content_width_points;
+    header.wrap_width_points = frame.content_width_points;
     header.align = TextAlign::right;
     items.emplace_back(std::move(header));
-    items.emplace_back(Rule{a4::content_left_points, rule_y_points, right_points, rule_y_points, 0.5, rule_color});
+    items.emplace_back(Rule{frame.content_left_points, rule_y_points, right_points, rule_y_points, 0.5, rule_color});
     TextBox footer{page_number_text(index + 1, pages.size()), TextRole::page_furniture};
-    footer.x_points = a4::content_left_points;
-    footer.y_points = a4::content_bottom_points + footer_offset_points;
-    footer.wrap_width_points = a4::content_width_points;
+    footer.x_points = frame.content_left_points;
+    footer.y_points = frame.content_bottom_points + footer_offset_points;
+    footer.wrap_width_points = frame.content_width_points;
     footer.align = TextAlign::center;
     items.emplace_back(std::move(footer));
   }

@@ -24,6 +24,23 @@ inline constexpr double content_top_points = margin_top_points;
 inline constexpr double content_bottom_points = height_points - margin_bottom_points;
 }  // namespace a4
 
+// A table too wide for a portrait page even in its smallest type is set on
+// pages turned to landscape; everything else is portrait.
+enum class PageOrientation { portrait, landscape };
+
+// An A4 page of one orientation and the area inside its margins (the same
+// margins either way round).
+struct PageFrame {
+  double width_points = 0;
+  double height_points = 0;
+  double content_left_points = 0;
+  double content_width_points = 0;
+  double content_top_points = 0;
+  double content_bottom_points = 0;
+};
+
+PageFrame page_frame(PageOrientation orientation);
+
 struct Rgb {
   double red = 0;
   double green = 0;
@@ -50,6 +67,7 @@ struct Rule {
 using PageItem = std::variant<TextBox, FilledRect, Rule>;
 
 struct PdfPage {
+  PageOrientation orientation = PageOrientation::portrait;
   std::vector<PageItem> items;
 };
 
@@ -59,11 +77,17 @@ class PageFlow {
   PageFlow();
 
   [[nodiscard]] double y_points() const { return y_points_; }
-  [[nodiscard]] double space_left_points() const { return a4::content_bottom_points - y_points_; }
+  [[nodiscard]] PageOrientation orientation() const { return pages_.back().orientation; }
+  [[nodiscard]] PageFrame frame() const { return page_frame(orientation()); }
+  [[nodiscard]] double space_left_points() const { return frame().content_bottom_points - y_points_; }
   [[nodiscard]] bool at_page_top() const { return y_points_ <= a4::content_top_points; }
   [[nodiscard]] bool fits(double height_points) const { return height_points <= space_left_points(); }
 
+  // A new page of the current page's orientation.
   void new_page();
+  // From here on pages are `orientation`: the current page turns if nothing
+  // is on it yet, otherwise a new page starts.
+  void use_orientation(PageOrientation orientation);
   // A new page unless `height_points` fits below the cursor. A block taller
   // than a whole page is placed at the top of one anyway (and overflows the
   // bottom margin) rather than making blank pages forever.

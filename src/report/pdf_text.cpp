@@ -56,6 +56,11 @@ struct LayoutUnref {
 };
 using LayoutPointer = std::unique_ptr<PangoLayout, LayoutUnref>;
 
+struct FontFree {
+  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
+};
+using FontPointer = std::unique_ptr<PangoFontDescription, FontFree>;
+
 struct LayoutIterFree {
   void operator()(PangoLayoutIter* iter) const { pango_layout_iter_free(iter); }
 };
@@ -111,13 +116,21 @@ struct PdfText::Impl {
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 
+  // The role's font, at `size_points` when that is above zero.
+  [[nodiscard]] FontPointer font_of(TextRole role, double size_points) const {
+    FontPointer font(pango_font_description_copy(fonts[static_cast<std::size_t>(role)]));
+    if (size_points > 0) pango_font_description_set_size(font.get(), pango_units_from_double(size_points));
+    return font;
+  }
+
   [[nodiscard]] Result<LayoutPointer> layout(const TextBox& box) const {
     if (!is_valid_utf8(box.text)) {
       return make_error(ReasonCode::bad_text, "report text is not valid UTF-8");
     }
     const TextStyle& style = style_of(box.role);
     LayoutPointer made(pango_layout_new(context));
-    pango_layout_set_font_description(made.get(), fonts[static_cast<std::size_t>(box.role)]);
+    const FontPointer font = font_of(box.role, box.font_size_points);
+    pango_layout_set_font_description(made.get(), font.get());
     if (box.wrap_width_points > 0) {
       pango_layout_set_width(made.get(), pango_units_from_double(box.wrap_width_points));
       pango_layout_set_wrap(made.get(), PANGO_WRAP_WORD_CHAR);
@@ -125,8 +138,7 @@ struct PdfText::Impl {
     pango_layout_set_alignment(made.get(), pango_alignment(box.align));
     if (style.line_spacing > 0) pango_layout_set_line_spacing(made.get(), static_cast<float>(style.line_spacing));
     if (style.indent_first_line) {
-      const int font_size = pango_font_description_get_size(fonts[static_cast<std::size_t>(box.role)]);
-      pango_layout_set_indent(made.get(), 2 * font_size);
+      pango_layout_set_indent(made.get(), 2 * pango_font_description_get_size(font.get()));
     }
     pango_layout_set_text(made.get(), box.text.data(), static_cast<int>(box.text.size()));
     const int unknown = pango_layout_get_unknown_glyphs_count(made.get());
@@ -222,13 +234,21 @@ Status PdfText::draw(const TextBox& box) const {
   return success();
 }
 
-double PdfText::line_height_points(TextRole role) const {
-  PangoFontMetrics* metrics = pango_context_get_metrics(
-      impl_->context, impl_->fonts[static_cast<std::size_t>(role)], pango_language_from_string("zh-cn"));
+double PdfText::line_height_points(TextRole role, double font_size_points) const {
+  const FontPointer font = impl_->font_of(role, font_size_points);
+  PangoFontMetrics* metrics =
+      pango_context_get_metrics(impl_->context, font.get(), pango_language_from_string("zh-cn"));
   const double height_points =
       to_points(pango_font_metrics_get_ascent(metrics) + pango_font_metrics_get_descent(metrics));
   pango_font_metrics_unref(metrics);
   return height_points;
+}
+
+double PdfText::role_size_points(TextRole role) {
+  PangoFontDescription* font = pango_font_description_from_string(style_of(role).font);
+  const double size_points = to_points(pango_font_description_get_size(font));
+  pango_font_description_free(font);
+  return size_points;
 }
 
 }  // namespace jiangbu

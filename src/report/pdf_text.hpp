@@ -46,6 +46,9 @@ struct TextBox {
   TextAlign align = TextAlign::left;
   int line_first = 0;
   int line_count = -1;  // -1: every line from line_first on
+  // The role's font at another size (a wide table set smaller to fit the
+  // page); zero or less keeps the role's own size.
+  double font_size_points = 0;
 };
 
 // How big a text is once laid out, and where each of its lines starts,
@@ -72,8 +75,12 @@ class PdfText {
   [[nodiscard]] Result<TextExtent> measure(const TextBox& box) const;
   [[nodiscard]] Status draw(const TextBox& box) const;
 
-  // Line height of a role's font, for spacing decisions before any text.
-  [[nodiscard]] double line_height_points(TextRole role) const;
+  // Line height of a role's font, for spacing decisions before any text;
+  // font_size_points as in TextBox.
+  [[nodiscard]] double line_height_points(TextRole role, double font_size_points = 0) const;
+
+  // The size a role's font is set at when a box does not say otherwise.
+  [[nodiscard]] static double role_size_points(TextRole role);
 
  private:
   struct Impl;

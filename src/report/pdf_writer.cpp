@@ -105,6 +105,9 @@ Status draw_document(const ReportDocument& document, cairo_surface_t* surface) {
   auto pages = layout_document(document, text);
   if (!pages) return pages.error();
   for (std::size_t index = 0; index < pages.value().size(); ++index) {
+    // Before anything is drawn on the page: a wide table's pages are landscape.
+    const PageFrame frame = page_frame(pages.value()[index].orientation);
+    cairo_pdf_surface_set_size(surface, frame.width_points, frame.height_points);
     for (const PageItem& item : pages.value()[index].items) {
       if (auto drawn = draw_item(item, text, cairo.get()); !drawn) return drawn;
       add_bookmark(surface, item, index + 1);

@@ -1,8 +1,9 @@
 #pragma once
-// PDF export of a report document: A4 portrait, set in Noto CJK with cairo
-// and Pango (layout in pdf_layout.hpp). The file appears complete or not at
-// all: it is written beside the output under a temporary name and renamed
-// into place only once cairo and the file system have both said yes.
+// PDF export of a report document: A4 portrait (a table too wide for it on
+// landscape pages), set in Noto CJK with cairo and Pango (layout in
+// pdf_layout.hpp). The file appears complete or not at all: it is written
+// beside the output under a temporary name and renamed into place only once
+// cairo and the file system have both said yes.
 #include <filesystem>
 
 #include "core/result.hpp"

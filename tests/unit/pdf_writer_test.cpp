@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -19,6 +20,7 @@
 
 #include "money/money.hpp"
 #include "money/money_format.hpp"
+#include "report/chart_scale.hpp"
 #include "report/pdf_cell_text.hpp"
 #include "report/pdf_chart.hpp"
 #include "report/pdf_layout.hpp"
@@ -391,6 +393,121 @@ TEST(PdfWriter, LongParagraphContinuesOnTheNextPageWithoutLosingLines) {
   EXPECT_TRUE(contains(pages.back(), row_marker(400)));
 }
 
+// Nine money columns of 1,234,567.89 with a date and a rate: too wide for
+// a portrait page even in the smallest type, unless the amounts wrap.
+ReportTable wide_money_table(int rows) {
+  ReportTable table;
+  table.key = "funds_by_unit";
+  table.title = "资金收支情况";
+  table.columns = {{"unit", "单位", CellKind::text}, {"effective", "生效日", CellKind::date}};
+  for (const char* header : {"核定金额", "期初结余", "本期拨付", "本期支出", "本期收回", "本期确认收入",
+                             "期末结余", "累计拨付", "累计支出"}) {
+    table.columns.push_back({header, std::string(header) + "(元)", CellKind::money});
+  }
+  table.columns.push_back({"rate", "执行率", CellKind::percent});
+  for (int row = 1; row <= rows; ++row) {
+    std::vector<std::string> cells = {"西咸新区沣西职业技能培训学校" + row_marker(row), "2024-07-01"};
+    cells.insert(cells.end(), 9, "1234567.89");
+    cells.push_back("38.07");
+    table.add_row(std::move(cells));
+  }
+  std::vector<std::string> total = {"合计", ""};
+  total.insert(total.end(), 9, Money::from_fen(123'456'789LL * rows).to_plain_string());
+  total.push_back("38.07");
+  table.set_total_row(std::move(total));
+  return table;
+}
+
+// "595.276 x 841.89 pts (A4)" for each page, from pdfinfo's lines
+// "Page    1 size:  595.276 x 841.89 pts (A4)" (among "Page    1 rot:  0").
+std::vector<std::string> page_sizes(const std::filesystem::path& pdf) {
+  const std::string info = "\n" + run("pdfinfo -f 1 -l 1000 " + quoted(pdf));
+  std::vector<std::string> sizes;
+  std::size_t at = 0;
+  for (std::size_t page = 0; page < 1000; ++page) {
+    at = info.find("\nPage ", at);
+    if (at == std::string::npos) break;
+    const std::size_t label_end = info.find(" size:", at);
+    const std::size_t end = info.find('\n', at + 1);
+    if (label_end != std::string::npos && label_end < end) {  // not "Page    1 rot:  0"
+      sizes.push_back(info.substr(label_end + 6, end - label_end - 6));
+    }
+    at = end;
+  }
+  return sizes;
+}
+
+bool is_landscape(const std::string& size) {
+  double width_points = 0;
+  double height_points = 0;
+  return std::sscanf(size.c_str(), " %lf x %lf", &width_points, &height_points) == 2 &&
+         width_points > height_points;
+}
+
+TEST(PdfTable, WideTablesNeverWrapAnAmountRateOrDate) {
+  constexpr int rows = 40;  // enough to continue on a second page
+  ReportDocument document;
+  document.key = "wide";
+  document.title = "宽表测试";
+  document.sections = {ReportSection{"intro", "一、说明", {Paragraph{"下表列示各单位资金收支情况。"}}},
+                       ReportSection{"funds", "二、资金收支", {wide_money_table(rows)}},
+                       ReportSection{"after", "三、结论", {Paragraph{"各单位账目清楚。"}}}};
+  const auto pdf = fresh_directory("wide") / "wide.pdf";
+  const Status status = write_document_pdf(document, pdf);
+  ASSERT_TRUE(status.ok()) << status.error().describe();
+  keep_copy(pdf);
+  const auto pages = pdf_pages_text(pdf);
+  std::string all;
+  for (const auto& page : pages) all += page;
+  // Each amount found whole is one that was printed on one line.
+  EXPECT_EQ(occurrences(all, "1,234,567.89"), 9U * rows) << all;
+  EXPECT_EQ(occurrences(all, format_yuan(Money::from_fen(123'456'789LL * rows))), 9U);
+  EXPECT_EQ(occurrences(all, "38.07%"), rows + 1U);
+  EXPECT_EQ(occurrences(all, "2024-07-01"), static_cast<std::size_t>(rows));
+  for (int row = 1; row <= rows; ++row) EXPECT_EQ(occurrences(all, row_marker(row)), 1U) << row_marker(row);
+
+  // The table's pages are turned to landscape, the pages before and after
+  // it are not; the heading went with the table, the header repeated.
+  const auto sizes = page_sizes(pdf);
+  ASSERT_EQ(sizes.size(), pages.size());
+  ASSERT_GE(pages.size(), 4U);
+  EXPECT_FALSE(is_landscape(sizes.front())) << sizes.front();
+  EXPECT_FALSE(is_landscape(sizes.back())) << sizes.back();
+  for (std::size_t index = 0; index < pages.size(); ++index) {
+    const bool has_rows = contains(pages[index], "[R");
+    EXPECT_EQ(is_landscape(sizes[index]), has_rows) << "page " << index + 1 << ": " << sizes[index];
+    if (has_rows) {
+      EXPECT_TRUE(contains(pages[index], "生效日")) << "page " << index + 1;
+    }
+    const std::string footer = "第" + std::to_string(index + 1) + "页共" + std::to_string(pages.size()) + "页";
+    EXPECT_TRUE(contains(without_spaces(pages[index]), footer)) << "page " << index + 1;
+  }
+  EXPECT_TRUE(contains(pages[1], "二、资金收支"));
+  EXPECT_TRUE(contains(pages.back(), "三、结论"));
+}
+
+// Twelve columns whose amounts fit a portrait page once the type is a
+// little smaller: the page stays portrait and still nothing wraps.
+TEST(PdfTable, ModeratelyWideTablesStayPortrait) {
+  ReportTable table = wide_money_table(3);
+  for (auto& row : table.rows) std::fill(row.begin() + 2, row.end() - 1, "250000.00");
+  std::fill(table.total_row.begin() + 2, table.total_row.end() - 1, "750000.00");
+  ReportDocument document;
+  document.key = "moderate";
+  document.title = "宽表测试";
+  document.sections = {ReportSection{"funds", "一、资金收支", {table}}};
+  const auto pdf = fresh_directory("moderate") / "moderate.pdf";
+  const Status status = write_document_pdf(document, pdf);
+  ASSERT_TRUE(status.ok()) << status.error().describe();
+  keep_copy(pdf);
+  const auto pages = pdf_pages_text(pdf);
+  ASSERT_EQ(pages.size(), 1U);
+  EXPECT_EQ(occurrences(pages[0], "250,000.00"), 27U) << pages[0];
+  EXPECT_EQ(occurrences(pages[0], "750,000.00"), 9U) << pages[0];
+  EXPECT_EQ(occurrences(pages[0], "38.07%"), 4U) << pages[0];
+  EXPECT_FALSE(is_landscape(page_sizes(pdf).front()));
+}
+
 // ---------------------------------------------------------------------------
 // Refusals.
 
@@ -461,45 +578,95 @@ TEST(PdfCellText, PrintsEachKind) {
   EXPECT_EQ(read_percent_hundredths("123.45").value(), 12345);
 }
 
+BarChart money_chart(const std::vector<std::string>& values) {
+  BarChart chart;
+  chart.value_kind = CellKind::money;
+  for (const std::string& value : values) chart.bars.push_back({"项", value});
+  return chart;
+}
+
+// The PDF draws its bars with bar_lengths, the scale the other formats use.
 TEST(PdfChart, BarLengthIsIntegerProportion) {
-  const FenInteger max = 45'678'900;
-  EXPECT_EQ(bar_length_units(max, max, 30'000), 30'000);
-  EXPECT_EQ(bar_length_units(max / 2, max, 30'000), 15'000);
-  EXPECT_EQ(bar_length_units(1, 3, 100), 33);  // rounded down, never past the true length
-  EXPECT_EQ(bar_length_units(2, 3, 100), 66);
-  EXPECT_EQ(bar_length_units(0, max, 30'000), 0);
-  EXPECT_EQ(bar_length_units(-5, max, 30'000), 0);
-  EXPECT_EQ(bar_length_units(5, 0, 30'000), 0);
+  EXPECT_EQ(bar_lengths(money_chart({"456789.00", "228394.50"}), 30'000),
+            (std::vector<std::int64_t>{30'000, 15'000}));
+  // Rounded down, never past the true length.
+  EXPECT_EQ(bar_lengths(money_chart({"0.01", "0.02", "0.03"}), 100), (std::vector<std::int64_t>{33, 66, 100}));
+  EXPECT_EQ(bar_lengths(money_chart({"0.00", "-0.05", "456789.00"}), 30'000),
+            (std::vector<std::int64_t>{0, 0, 30'000}));
+  EXPECT_EQ(bar_lengths(money_chart({"0.00", "-0.05"}), 30'000), (std::vector<std::int64_t>{0, 0}));
   // The largest amounts Money holds: the product needs 128 bits, and gets them.
-  const FenInteger huge = Money::max_fen;
-  EXPECT_EQ(bar_length_units(huge - 1, huge, 1'000'000), 999'999);
-  EXPECT_EQ(bar_length_units(huge, huge, 1'000'000), 1'000'000);
+  const Money huge = Money::from_fen(Money::max_fen);
+  const Money almost = Money::from_fen(Money::max_fen - 1);
+  EXPECT_EQ(bar_lengths(money_chart({almost.to_plain_string(), huge.to_plain_string()}), 1'000'000),
+            (std::vector<std::int64_t>{999'999, 1'000'000}));
+  BarChart rates = money_chart({"87.50", "42.13"});
+  rates.value_kind = CellKind::percent;  // against 100 %, not the largest rate
+  EXPECT_EQ(bar_lengths(rates, 10'000), (std::vector<std::int64_t>{8'750, 4'213}));
+}
+
+ColumnNeed text_column(double natural_points, double minimum_points) {
+  return ColumnNeed{natural_points, minimum_points, false};
+}
+ColumnNeed numeric_column(double natural_points, double minimum_points) {
+  return ColumnNeed{natural_points, minimum_points, true};
 }
 
 TEST(PdfTable, ColumnsFillTheWidthWhenTheyFit) {
-  const auto widths = fit_column_widths({50, 100, 50}, {false, true, false}, 400);
-  ASSERT_EQ(widths.size(), 3U);
-  EXPECT_DOUBLE_EQ(widths[0], 100);
-  EXPECT_DOUBLE_EQ(widths[1], 200);
-  EXPECT_DOUBLE_EQ(widths[2], 100);
+  const auto widths =
+      fit_column_widths({numeric_column(50, 50), text_column(100, 35), numeric_column(50, 40)}, 400);
+  ASSERT_TRUE(widths);
+  ASSERT_EQ(widths->size(), 3U);
+  EXPECT_DOUBLE_EQ((*widths)[0], 100);
+  EXPECT_DOUBLE_EQ((*widths)[1], 200);
+  EXPECT_DOUBLE_EQ((*widths)[2], 100);
 }
 
 TEST(PdfTable, WideTextColumnsAreCappedAndNumbersKeepTheirWidth) {
   // 80 fixed; 320 left for text columns of 60, 300 and 500: 60 stays, the
   // other two share the remaining 260 at 130 each.
-  const auto widths = fit_column_widths({60, 300, 80, 500}, {true, true, false, true}, 400);
-  ASSERT_EQ(widths.size(), 4U);
-  EXPECT_DOUBLE_EQ(widths[0], 60);
-  EXPECT_DOUBLE_EQ(widths[1], 130);
-  EXPECT_DOUBLE_EQ(widths[2], 80);
-  EXPECT_DOUBLE_EQ(widths[3], 130);
+  const auto widths = fit_column_widths(
+      {text_column(60, 35), text_column(300, 35), numeric_column(80, 70), text_column(500, 35)}, 400);
+  ASSERT_TRUE(widths);
+  ASSERT_EQ(widths->size(), 4U);
+  EXPECT_DOUBLE_EQ((*widths)[0], 60);
+  EXPECT_DOUBLE_EQ((*widths)[1], 130);
+  EXPECT_DOUBLE_EQ((*widths)[2], 80);
+  EXPECT_DOUBLE_EQ((*widths)[3], 130);
 }
 
-TEST(PdfTable, EverythingShrinksWhenNumbersAloneAreTooWide) {
-  const auto widths = fit_column_widths({300, 300, 200}, {false, false, true}, 400);
-  EXPECT_DOUBLE_EQ(widths[0], 150);
-  EXPECT_DOUBLE_EQ(widths[1], 150);
-  EXPECT_DOUBLE_EQ(widths[2], 100);
+TEST(PdfTable, TextColumnsStopAtTheirMinimum) {
+  // 200 of numbers leave 140: the 30 column keeps 30; the other two share
+  // 110 under one cap, but the last may not go below 60, so the cap is 50.
+  const auto widths = fit_column_widths(
+      {text_column(30, 30), text_column(300, 40), numeric_column(200, 150), text_column(90, 60)}, 340);
+  ASSERT_TRUE(widths);
+  EXPECT_DOUBLE_EQ((*widths)[0], 30);
+  EXPECT_DOUBLE_EQ((*widths)[1], 50);
+  EXPECT_DOUBLE_EQ((*widths)[2], 200);
+  EXPECT_DOUBLE_EQ((*widths)[3], 60);
+}
+
+TEST(PdfTable, NumbersGiveWayOnlyDownToTheirWidestValue) {
+  // Text at its minimum of 40 leaves 180 for two numeric columns whose
+  // headers are 100 wide and values 60 and 95: the headers wrap, the values
+  // keep their width.
+  const auto widths =
+      fit_column_widths({text_column(300, 40), numeric_column(100, 60), numeric_column(100, 95)}, 220);
+  ASSERT_TRUE(widths);
+  EXPECT_DOUBLE_EQ((*widths)[0], 40);
+  EXPECT_DOUBLE_EQ((*widths)[1], 85);
+  EXPECT_DOUBLE_EQ((*widths)[2], 95);
+}
+
+TEST(PdfTable, NoWidthsWhenTheMinimumsDoNotFitAndTheSqueezeIsProportional) {
+  const std::vector<ColumnNeed> columns = {numeric_column(300, 300), numeric_column(300, 60),
+                                           text_column(200, 40)};
+  EXPECT_FALSE(fit_column_widths(columns, 399));
+  EXPECT_TRUE(fit_column_widths(columns, 400));
+  const auto squeezed = squeezed_column_widths(columns, 200);
+  EXPECT_DOUBLE_EQ(squeezed[0], 150);
+  EXPECT_DOUBLE_EQ(squeezed[1], 30);
+  EXPECT_DOUBLE_EQ(squeezed[2], 20);
 }
 
 TEST(PdfLayout, PageNumberText) { EXPECT_EQ(page_number_text(3, 12), "第 3 页 共 12 页"); }
