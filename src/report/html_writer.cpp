@@ -219,6 +219,8 @@ void write_chart(std::ostream& out, const BarChart& chart) {
     values.push_back(scaled_value(chart.value_kind, bar.value));
     if (values.back() && *values.back() > largest) largest = *values.back();
   }
+  // A rate is drawn against 100 %, as in the PDF and the text (chart_scale.hpp).
+  if (chart.value_kind == CellKind::percent && largest < 10'000) largest = 10'000;
   const ChartLayout layout = layout_chart(chart);
   out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << layout.width << "\" height=\"" << layout.height
       << "\" viewBox=\"0 0 " << layout.width << " " << layout.height << "\" role=\"img\" aria-label=\""

@@ -169,8 +169,9 @@ TEST(HtmlWriterTest, BarWidthsAreExactlyProportional) {
   const std::string percent_html = render(percent);
   const std::vector<long> percent_widths = bar_widths(percent_html);
   ASSERT_EQ(percent_widths.size(), 3u);
-  EXPECT_EQ(percent_widths[0], widths[0]);  // the largest bar is always the full width
-  EXPECT_EQ(percent_widths[1] * 2, percent_widths[0]);
+  // Rates are drawn against 100 %, not against the largest rate.
+  EXPECT_EQ(percent_widths[0], (widths[0] * 8750 * 2 + 10000) / 20000);
+  EXPECT_EQ(percent_widths[1], (widths[0] * 4375 * 2 + 10000) / 20000);
   EXPECT_EQ(percent_widths[2], 0);
   EXPECT_TRUE(contains(percent_html, ">87.50%</text>"));
 
