@@ -15,6 +15,8 @@ if [[ "${JIANGBU_SANITIZE:-0}" == 1 ]]; then
   # The caller's own options come last and so win.
   export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+  # fontconfig/cairo/Pango caches live until exit by design (tests/lsan.supp).
+  export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 else
   export JIANGBU_BUILD_DIR="${JIANGBU_BUILD_DIR:-build}"
 fi
