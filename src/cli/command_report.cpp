@@ -2,8 +2,6 @@
 // Every report is built as a ReportDocument and written in the format the
 // global --format names; --out writes to a file (required for xlsx and pdf),
 // and `--format all --out DIR` writes every format into DIR.
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/context.hpp"

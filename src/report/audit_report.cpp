@@ -95,6 +95,8 @@ std::vector<Finding> clawback_findings(Database& database, const AuditReport& re
        soci::into(returned_on), soci::into(document), soci::into(reason), soci::into(bureau_entry),
        soci::into(unit_entry));
   statement.execute();
+  // Rows are collected first: voucher_of() queries the same session, which
+  // must not run while this statement is still fetching.
   std::vector<std::tuple<std::string, std::string, long long, std::string, std::string, long long, long long>> rows;
   for (std::size_t count = 0; count < clawbacks_max && statement.fetch(); ++count) {
     if (!award_ids.contains(award_id)) continue;
@@ -257,8 +259,7 @@ AuditSummary summarise(const AuditReport& report) {
 
 std::string AuditSummary::rectification_rate() const {
   if (finding_count == 0) return "";
-  return format_percent(Money::from_fen(static_cast<std::int64_t>(rectified_count)),
-                        Money::from_fen(static_cast<std::int64_t>(finding_count)));
+  return format_percent(FenInteger(rectified_count), FenInteger(finding_count));
 }
 
 Date plus_months(const Date& date, int months) {

@@ -70,18 +70,12 @@ ReportTable award_table(const AuditReport& report) {
                      {"execution_rate", "执行率", CellKind::percent}},
                     {}, {}, "所选范围内没有奖补"};
   for (const auto& award : report.statement.awards) {
-    ShareFunds total;
-    for (const auto& share : report.statement.shares) {
-      if (share.award_id != award.award_id) continue;
-      total.share += share.share;
-      total.received.in += share.received.total();
-      total.spent.in += share.spent.total();
-      total.clawed_back.in += share.clawed_back.total();
-    }
+    const ShareFunds total = report.statement.award_totals(award.award_id);
     const auto brand = report.brand_names.find(award.brand_id);
     table.add_row({award.award_id, brand == report.brand_names.end() ? award.brand_id : brand->second, std::string(tier_chinese_name(award.tier)), award.document_number,
-                   award.effective_on.to_string(), yuan(total.share), yuan(total.received.in), yuan(total.spent.in),
-                   yuan(total.clawed_back.in), yuan(total.closing()), total.execution_rate()});
+                   award.effective_on.to_string(), yuan(total.share), yuan(total.received.total()),
+                   yuan(total.spent.total()), yuan(total.clawed_back.total()), yuan(total.closing()),
+                   total.execution_rate()});
   }
   return table;
 }

@@ -130,9 +130,12 @@ std::string ShareFunds::execution_rate() const {
   return format_percent(spent_total, received_total);
 }
 
-ShareFunds FundStatement::totals() const {
+ShareFunds FundStatement::totals() const { return award_totals(""); }
+
+ShareFunds FundStatement::award_totals(const std::string& award_id) const {
   ShareFunds total;
   for (const auto& share : shares) {
+    if (!award_id.empty() && share.award_id != award_id) continue;
     total.share += share.share;
     for (auto field : {&ShareFunds::received, &ShareFunds::spent, &ShareFunds::clawed_back}) {
       (total.*field).before += (share.*field).before;
@@ -231,14 +234,7 @@ BarChart category_spending_chart(const FundStatement& statement) {
 BarChart execution_rate_chart(const FundStatement& statement) {
   BarChart chart{"execution_rate_chart", "各奖补执行率（累计支出 ÷ 累计拨付）", CellKind::percent, {}};
   for (const auto& award : statement.awards) {
-    ShareFunds total;
-    for (const auto& share : statement.shares) {
-      if (share.award_id != award.award_id) continue;
-      total.received.in += share.received.total();
-      total.spent.in += share.spent.total();
-      total.clawed_back.in += share.clawed_back.total();
-    }
-    const std::string rate = total.execution_rate();
+    const std::string rate = statement.award_totals(award.award_id).execution_rate();
     chart.bars.push_back({award.award_id, rate.empty() ? "0.00" : rate});
   }
   return chart;

@@ -60,6 +60,7 @@ struct FundStatement {
   std::vector<ShareFunds> shares;          // by award, then the award's share order
   std::vector<CategoryFunds> categories;   // by award, then the policy's category order
   [[nodiscard]] ShareFunds totals() const;  // every share summed (ids empty)
+  [[nodiscard]] ShareFunds award_totals(const std::string& award_id) const;  // the award's shares summed
   // Period spending per category name across the awards, largest first;
   // categories with nothing in the period are left out.
   [[nodiscard]] std::vector<std::pair<std::string, Money>> spending_by_category() const;

@@ -46,12 +46,15 @@ const ReportTable* ReportDocument::find_table(std::string_view table_key) const 
 }
 
 std::string format_percent(const Money& numerator, const Money& denominator) {
-  JIANGBU_ASSERT(!numerator.is_negative() && !denominator.is_negative());
-  if (denominator.is_zero()) return "";
+  return format_percent(numerator.fen(), denominator.fen());
+}
+
+std::string format_percent(const FenInteger& numerator, const FenInteger& denominator) {
+  JIANGBU_ASSERT(numerator >= 0 && denominator >= 0);
+  if (denominator == 0) return "";
   // Hundredths of a percent, rounded half up on the exact quotient:
   // floor((2 · n · 10000 + d) / (2 · d)).
-  const FenInteger hundredths =
-      (numerator.fen() * 20000 + denominator.fen()) / (denominator.fen() * 2);
+  const FenInteger hundredths = (numerator * 20000 + denominator) / (denominator * 2);
   std::string digits = hundredths.str();
   if (digits.size() < 3) digits.insert(0, 3 - digits.size(), '0');
   return digits.substr(0, digits.size() - 2) + "." + digits.substr(digits.size() - 2);

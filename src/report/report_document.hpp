@@ -85,6 +85,8 @@ struct ReportDocument {
 // the exact rational ("87.50"); "" when the denominator is zero. Both
 // amounts must be non-negative.
 std::string format_percent(const Money& numerator, const Money& denominator);
+// The same for any two non-negative integers (counts: 整改率 = rectified ÷ findings).
+std::string format_percent(const FenInteger& numerator, const FenInteger& denominator);
 // "87.50" -> "0.8750": the same value as a fraction, digits shifted, exact.
 std::string percent_as_fraction(const std::string& percent);
 
