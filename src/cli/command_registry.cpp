@@ -1,4 +1,4 @@
-// `jiangbu unit add|list|show`, `brand add|list`, `recognition add|show`.
+// `jiangbu unit add|list|show|related`, `brand add|list`, `recognition add|show`.
 #include <iostream>
 
 #include "cli/batch.hpp"
@@ -6,6 +6,7 @@
 #include "core/reason_code.hpp"
 #include "ledger/balances.hpp"
 #include "registry/brands.hpp"
+#include "registry/related_parties.hpp"
 #include "registry/units.hpp"
 
 namespace jiangbu {
@@ -26,7 +27,36 @@ struct RegistryOptions {
   std::string document;
   std::vector<std::string> unit_ids;
   std::string file;
+  RelatedPartyInput party;
 };
+
+Table related_parties_table(const std::vector<RelatedParty>& parties) {
+  Table table{{{"unit_id", "统一社会信用代码"}, {"name", "姓名"}, {"relation", "关系"}}, {}};
+  for (const auto& party : parties) {
+    table.add_row({party.unit_id, party.person_name, std::string(relation_chinese_name(party.relation))});
+  }
+  return table;
+}
+
+// People related to a unit, for the analytics' related-party test.
+void register_related_party_commands(CLI::App* unit_noun, Context& context, const std::shared_ptr<RegistryOptions>& options) {
+  auto* noun = unit_noun->add_subcommand("related", "People related to a unit (法定代表人, 职工, 股东, 亲属)");
+  noun->require_subcommand(1);
+  auto* add = noun->add_subcommand("add", "Register a person related to a unit");
+  add->add_option("--uscc", options->party.unit_id, "The unit's 统一社会信用代码")->required();
+  add->add_option("--name", options->party.person_name, "The person's name")->required();
+  add->add_option("--relation", options->party.relation, "legal-representative | staff | shareholder | relative")->required();
+  add->callback([&context, options] {
+    auto database = context.open_database();
+    render(std::cout, related_parties_table({require(add_related_party(*database, options->party))}), context.format());
+  });
+  auto* list = noun->add_subcommand("list", "List the people registered as related to units");
+  list->add_option("--uscc", options->party.unit_id, "One unit only");
+  list->callback([&context, options] {
+    auto database = context.open_database();
+    render(std::cout, related_parties_table(list_related_parties(*database, options->party.unit_id)), context.format());
+  });
+}
 
 Table units_table(const std::vector<Unit>& units) {
   Table table{{{"unit_id", "统一社会信用代码"}, {"name", "名称"}, {"type", "类型"}, {"method", "核算方法"},
@@ -99,6 +129,7 @@ void register_unit_commands(CLI::App& app, Context& context, const std::shared_p
     auto database = context.open_database();
     render(std::cout, units_table(list_units(*database)), context.format());
   });
+  register_related_party_commands(noun, context, options);
   auto* show = noun->add_subcommand("show", "Show a unit and its dedicated account");
   show->add_option("--uscc", options->unit_id, "统一社会信用代码")->required();
   show->callback([&context, options] {

@@ -1,4 +1,4 @@
-// `jiangbu report trial-balance|register|statement|exceptions|reconcile|audit`.
+// `jiangbu report trial-balance|register|statement|exceptions|reconcile|audit|analytics`.
 // Every report is built as a ReportDocument and written in the format the
 // global --format names; --out writes to a file (required for xlsx and pdf),
 // and `--format all --out DIR` writes every format into DIR.
@@ -11,6 +11,8 @@
 #include "money/money_format.hpp"
 #include "bank/bank_reconciliation.hpp"
 #include "bank/bank_reconciliation_document.hpp"
+#include "analytics/analytics.hpp"
+#include "analytics/analytics_loader.hpp"
 #include "report/account_register.hpp"
 #include "report/audit_report.hpp"
 #include "report/document_export.hpp"
@@ -34,7 +36,30 @@ struct ReportOptions {
   std::string out;
   bool bank = false;
   int window_days = default_window_days;
+  std::string analytics_config;
 };
+
+AnalyticsConfig analytics_config_of(const ReportOptions& options) {
+  if (options.analytics_config.empty()) return AnalyticsConfig::defaults();
+  return require(AnalyticsConfig::load_file(options.analytics_config));
+}
+
+ReportDocument analytics_document(const ReportSelection& selection, const AnalyticsResult& result) {
+  ReportDocument document;
+  document.key = "analytics";
+  document.title = "审计数据分析";
+  document.metadata = {{"政策", selection.policy_id.empty() ? "全部" : selection.policy_id},
+                       {"期间", period_text(selection)},
+                       {"在账支出笔数", std::to_string(result.rows_selected)}};
+  if (!selection.unit_id.empty()) document.metadata.emplace_back("单位", selection.unit_id);
+  ReportSection section{"analytics", "审计疑点", {}};
+  section.blocks.emplace_back(analytics_findings_table(result));
+  section.blocks.emplace_back(analytics_evidence_table(result));
+  section.blocks.emplace_back(analytics_runs_table(result));
+  section.blocks.emplace_back(benford_table(result));
+  document.sections.push_back(std::move(section));
+  return document;
+}
 
 ReportSelection selection_of(const ReportOptions& options) {
   ReportSelection selection;
@@ -199,9 +224,24 @@ void register_report_commands(CLI::App& app, Context& context) {
 
   auto* audit = noun->add_subcommand("audit", "专项资金审计报告 for a policy, period and awards");
   add_selection_options(audit, *options);
+  audit->add_option("--analytics-config", options->analytics_config, "Analytics parameters (default accounts/analytics.toml)");
   audit->callback([&context, options] {
+    const auto config = analytics_config_of(*options);
     auto database = context.open_database();
-    emit(context, audit_report_document(require(audit_report(*database, selection_of(*options)))), *options);
+    emit(context, audit_report_document(require(audit_report(*database, selection_of(*options), config))), *options);
+  });
+
+  auto* analytics = noun->add_subcommand("analytics", "审计数据分析: ranked leads with their evidence");
+  add_selection_options(analytics, *options);
+  analytics->add_option("--analytics-config", options->analytics_config, "Analytics parameters (default accounts/analytics.toml)");
+  analytics->callback([&context, options] {
+    const auto config = analytics_config_of(*options);
+    auto database = context.open_database();
+    const auto selection = selection_of(*options);
+    const auto input = require(load_analytics_input(*database, selection));
+    AnalyticsResult result = run_analytics(input, config, HolidayCalendar::embedded());
+    resolve_evidence(*database, result);
+    emit(context, analytics_document(selection, result), *options);
   });
 }
 

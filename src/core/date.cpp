@@ -54,6 +54,14 @@ Date Date::from_parts(int year, unsigned month, unsigned day) {
   return Date(value);
 }
 
+Date Date::from_days(std::chrono::sys_days days) {
+  const std::chrono::year_month_day value(days);
+  JIANGBU_ASSERT(static_cast<int>(value.year()) >= year_min && static_cast<int>(value.year()) <= year_max);
+  return Date(value);
+}
+
+unsigned Date::iso_weekday() const { return std::chrono::weekday(days()).iso_encoding(); }
+
 Date Date::today_local() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};

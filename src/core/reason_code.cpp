@@ -80,6 +80,8 @@ constexpr std::array registry{
     ReasonCodeInfo{reconciliation_gap, ReasonKind::rule, "reconciliation-gap", "the book and the bank still differ after every reconciling item"},
     ReasonCodeInfo{bad_option, ReasonKind::input, "bad-option", "an option is missing or does not fit the command (a report format without --out, a listing asked for as PDF)"},
     ReasonCodeInfo{cannot_write_output, ReasonKind::storage, "cannot-write-output", "a report file cannot be written (folder missing or read-only, disk full, fonts missing); nothing half-written is left"},
+    ReasonCodeInfo{bad_analytics_config, ReasonKind::input, "bad-analytics-config", "the analytics parameters file has an unknown key, a value of the wrong type or out of range"},
+    ReasonCodeInfo{bad_related_party, ReasonKind::input, "bad-related-party", "a person registered as related to a unit has no name, an unknown relation or an over-long field"},
 };
 
 }  // namespace

@@ -91,6 +91,9 @@ enum class ReasonCode : int {
   reconciliation_gap = 67,
   bad_option = 68,
   cannot_write_output = 69,
+  // Auditor analytics and the people a unit registers for the related-party test.
+  bad_analytics_config = 70,
+  bad_related_party = 71,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),

@@ -15,6 +15,8 @@ namespace jiangbu {
 std::size_t decode_utf8(std::string_view text, std::size_t index, char32_t& code_point);
 
 bool is_valid_utf8(std::string_view text);
+// Appends one code point (at most U+10FFFF) as UTF-8.
+void append_utf8(std::string& output, char32_t code_point);
 
 Status validate_text(std::string_view text, std::string_view field, std::size_t bytes_max,
                      bool allow_empty = false);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "analytics/holiday_calendar.hpp"
 #include "award/award.hpp"
 #include "award/award_accounts.hpp"
 #include "award/clawback.hpp"
@@ -12,6 +13,7 @@
 #include "ledger/books.hpp"
 #include "ledger/journal.hpp"
 #include "registry/brands.hpp"
+#include "registry/related_parties.hpp"
 #include "registry/units.hpp"
 #include "store/transaction.hpp"
 
@@ -98,6 +100,8 @@ class Scenario {
 
   Status run();
   Status year_of_spending();
+  Status planted_patterns();
+  Status idle_award();
   ScenarioResult result() const { return result_; }
 
  private:
@@ -263,9 +267,16 @@ Status Scenario::year_of_spending() {
       {"XX2024-001", 4, {"交流展示", "宣传推介"}, "2024-08"},
       {"WL2024-001", 5, {"聘用劳务品牌培训教师的开支", "劳务品牌建设管理和宣传推广"}, "2024-09"},
   };
-  const char* payees[][2] = {{"重庆渝南广告传媒有限公司", "91500222MA5U7A0B23"},
-                             {"西安曲江会展服务有限公司", "91610000MA6TG12349"},
-                             {"新疆天山职业培训学校", "91650102MA78QR012B"}};
+  // Suppliers with codes of their own; a clerk's spending spreads over them.
+  const char* payees[][2] = {{"重庆渝南广告传媒有限公司", "91500222MA60ABCD15"},
+                             {"西安曲江会展服务有限公司", "91610131MA6W8K2P36"},
+                             {"新疆天山职业培训学校", "91650102MA79XYH015"},
+                             {"重庆巴南印务有限公司", "91500110MA61QQ7R2K"},
+                             {"陕西长安教育咨询有限公司", "91610113MA6UJ8PD4F"},
+                             {"乌鲁木齐博雅文化传播有限公司", "91650104MA7AB1234Y"},
+                             {"重庆綦江会务服务有限公司", "91500222MA61LL9X52"},
+                             {"西安雁塔数码科技有限公司", "91610104MA6TT5R56D"}};
+  constexpr std::size_t payee_count = 8;
   RecordOptions options;
   options.today = day("2024-12-31");
   options.source = "demo";
@@ -274,8 +285,10 @@ Status Scenario::year_of_spending() {
     const int first = std::stoi(std::string(share.first_month).substr(5));
     for (int month = first; month <= 12; ++month) {
       ++serial;
-      const auto& payee = payees[static_cast<std::size_t>(serial) % 3];
-      const Date date = Date::from_parts(2024, static_cast<unsigned>(month), static_cast<unsigned>(5 + serial % 20));
+      const auto& payee = payees[static_cast<std::size_t>(serial) % payee_count];
+      // Finance offices pay on working days: a date falling on a rest day moves to the next working day.
+      Date date = Date::from_parts(2024, static_cast<unsigned>(month), static_cast<unsigned>(5 + serial % 20));
+      for (int shift = 0; shift < 10 && HolidayCalendar::embedded().is_rest_day(date); ++shift) date = date.plus_days(1);
       ExpenditureInput input{std::string(share.award) + "-" + std::to_string(serial), share.award, units[share.unit].uscc,
                              date.to_string(), std::to_string(2'000 + (serial * 731) % 9'000) + "." + std::to_string(10 + serial % 90),
                              share.categories[static_cast<std::size_t>(serial) % share.categories.size()], "银行转账",
@@ -303,11 +316,88 @@ Status Scenario::year_of_spending() {
                                                               "品牌撤销，收回奖补资金", "财政局 王会计"}));
 }
 
+// A 2023 award to 綦江 that its unit has hardly touched a year later (资金闲置).
+Status Scenario::idle_award() {
+  const Money quota = Money::from_yuan(200'000);
+  if (auto posted = post({std::string(bureau_book_id), day("2023-12-01"), "收到就业补助资金用款额度", "quota:2023-12",
+                          {{"1011", Side::debit, quota}, {"4001", Side::credit, quota},
+                           {"8001", Side::debit, quota}, {"6001", Side::credit, quota}}});
+      !posted) {
+    return posted;
+  }
+  const std::string unit = scenario_units()[0].uscc;
+  if (auto added = expect("brand 綦江古剑山茶艺师", add_brand(database_, {"qijiang-chayi", "綦江古剑山茶艺师", BrandCategory::culture_tourism, false}));
+      !added) {
+    return added;
+  }
+  if (auto added = expect("recognise 綦江古剑山茶艺师", add_recognition(database_, {"QJR-2023-01", "qijiang-chayi", Tier::municipal,
+                                                                          "qijiang-2023", day("2023-11-20"), "渝人社〔2023〕188号", {unit}}));
+      !added) {
+    return added;
+  }
+  if (auto granted = expect("grant QJ2023-001", grant_award(database_, {"QJ2023-001", "QJR-2023-01", day("2023-12-01"), "綦人社发〔2023〕40号", {}, {}}));
+      !granted) {
+    return granted;
+  }
+  return expect("pay QJ2023-001", pay_award(database_, {"QJ2023-001", unit, std::nullopt, day("2023-12-15"), "1011", ""}));
+}
+
+// Spending the rules accept but an auditor should look at: the patterns the
+// analytics must rank near the top of the audit report (issue 6).
+Status Scenario::planted_patterns() {
+  const auto& units = scenario_units();
+  RecordOptions options;
+  options.today = day("2024-12-31");
+  options.source = "demo:planted";
+  const auto record = [&](ExpenditureInput input) -> Status {
+    const Verdict verdict = record_expenditure(database_, input, options);
+    if (verdict.status == VerdictStatus::accepted) return success();
+    return make_error(ReasonCode::bad_text, "planted " + input.external_id + " refused: " + verdict.reason_codes());
+  };
+  const std::vector<ExpenditureInput> planted = {
+      // 拆分支付: three payments to one printer in five days, each under 50,000, together over it.
+      {"QJ-SPLIT-1", "QJ2024-001", units[0].uscc, "2024-11-04", "18600.00", "宣传推广", "银行转账", "重庆巴渝文化传播有限公司", "91500222MA60ABCE16", "", "24500000008000000001", "宣传画册（一）"},
+      {"QJ-SPLIT-2", "QJ2024-001", units[0].uscc, "2024-11-06", "19200.00", "宣传推广", "银行转账", "重庆巴渝文化传播有限公司", "91500222MA60ABCE16", "", "24500000008000000002", "宣传画册（二）"},
+      {"QJ-SPLIT-3", "QJ2024-001", units[0].uscc, "2024-11-08", "17900.00", "宣传推广", "银行转账", "重庆巴渝文化传播有限公司", "91500222MA60ABCE16", "", "24500000008000000003", "宣传画册（三）"},
+      // 重复发票: the invoice of XX2024-001-23 (沣西's) claimed again by 家庭服务业协会 under another seller's code.
+      {"XX-DUPINV-1", "XX2024-001", units[4].uscc, "2024-11-19", "4100.00", "交流展示", "银行转账", "西安曲江会展服务有限责任公司", "91610113MA6UJ8PE4G", "", "24500000001000000023", "展位费"},
+      // 整数金额 and 收款方集中度: 綦江家政协会 pays round sums to one training centre.
+      {"QJ2-ROUND-1", "QJ2024-002", units[1].uscc, "2024-10-09", "20000.00", "培训组织", "银行转账", "綦江区巾帼家政培训中心", "52500222MJP6A1235G", "", "24500000008000000011", "培训费"},
+      {"QJ2-ROUND-2", "QJ2024-002", units[1].uscc, "2024-10-23", "15000.00", "培训组织", "银行转账", "綦江区巾帼家政培训中心", "52500222MJP6A1235G", "", "24500000008000000012", "培训费"},
+      {"QJ2-ROUND-3", "QJ2024-002", units[1].uscc, "2024-11-06", "12000.00", "课程开发", "银行转账", "綦江区巾帼家政培训中心", "52500222MJP6A1235G", "", "24500000008000000013", "课程开发费"},
+      {"QJ2-ROUND-4", "QJ2024-002", units[1].uscc, "2024-11-20", "10000.00", "培训组织", "银行转账", "綦江区巾帼家政培训中心", "52500222MJP6A1235G", "", "24500000008000000014", "培训费"},
+      {"QJ2-ROUND-5", "QJ2024-002", units[1].uscc, "2024-12-04", "8000.00", "课程开发", "银行转账", "綦江区巾帼家政培训中心", "52500222MJP6A1235G", "", "24500000008000000015", "课程开发费"},
+      // 节假日支出: 天山建工 pays during 国庆; 2024-09-29 is a make-up working Sunday and does not count.
+      {"WL-HOLIDAY-1", "WL2024-001", units[5].uscc, "2024-10-01", "3600.00", "聘用劳务品牌培训教师的开支", "银行转账", "乌鲁木齐博雅文化传播有限公司", "91650104MA7AB1234Y", "", "24500000008000000021", "讲课费"},
+      {"WL-HOLIDAY-2", "WL2024-001", units[5].uscc, "2024-10-03", "4200.00", "劳务品牌建设管理和宣传推广", "银行转账", "新疆天山职业培训学校", "91650102MA79XYH015", "", "24500000008000000022", "宣传费"},
+      {"WL-HOLIDAY-3", "WL2024-001", units[5].uscc, "2024-10-05", "2900.00", "聘用劳务品牌培训教师的开支", "银行转账", "乌鲁木齐博雅文化传播有限公司", "91650104MA7AB1234Y", "", "24500000008000000023", "讲课费"},
+      {"WL-MAKEUP-1", "WL2024-001", units[5].uscc, "2024-09-29", "3100.00", "聘用劳务品牌培训教师的开支", "银行转账", "乌鲁木齐博雅文化传播有限公司", "91650104MA7AB1234Y", "", "24500000008000000024", "讲课费（调休上班日）"},
+      // 年底突击: 秦嫂 spends most of its share in December.
+      {"XX-DEC-1", "XX2024-001", units[2].uscc, "2024-12-10", "23800.00", "宣传推介", "银行转账", "西安雁塔数码科技有限公司", "91610104MA6TT5R56D", "", "24500000008000000031", "宣传片制作"},
+      {"XX-DEC-2", "XX2024-001", units[2].uscc, "2024-12-17", "21460.00", "培育发展", "银行转账", "陕西长安教育咨询有限公司", "91610113MA6UJ8PD4F", "", "24500000008000000032", "咨询服务"},
+      {"XX-DEC-3", "XX2024-001", units[2].uscc, "2024-12-24", "17230.00", "交流展示", "银行转账", "西安曲江会展服务有限公司", "91610131MA6W8K2P36", "", "24500000008000000033", "年终展会"},
+      // 关联方: 沣西培训学校 pays its own 法定代表人 as a lecturer.
+      {"XX-RELATED-1", "XX2024-001", units[3].uscc, "2024-10-15", "8800.00", "培育发展", "银行转账", "李建国", "", "", "24500000008000000041", "讲课费"},
+      // 资金闲置: the 2023 award's only spending in a year.
+      {"QJ23-1", "QJ2023-001", units[0].uscc, "2024-03-12", "12000.00", "培训组织", "银行转账", "重庆綦江会务服务有限公司", "91500222MA61LL9X52", "", "24500000008000000051", "培训场地"},
+  };
+  if (auto added = expect("related party 李建国", add_related_party(database_, {units[3].uscc, "李建国", "legal-representative"}));
+      !added) {
+    return added;
+  }
+  for (const auto& input : planted) {
+    if (auto recorded = record(input); !recorded) return recorded;
+  }
+  return success();
+}
+
 Status Scenario::run() {
   if (auto done = register_everything(); !done) return done;
+  if (auto done = idle_award(); !done) return done;
   if (auto done = grant_and_pay(); !done) return done;
   if (auto done = unit_spending(); !done) return done;
-  return year_of_spending();
+  if (auto done = year_of_spending(); !done) return done;
+  return planted_patterns();
 }
 
 }  // namespace

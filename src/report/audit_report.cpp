@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analytics/analytics_loader.hpp"
 #include "core/reason_code.hpp"
 #include "money/money_chinese.hpp"
 #include "policy/policy_store.hpp"
@@ -273,7 +274,8 @@ Date plus_months(const Date& date, int months) {
   return Date::from_parts(year, month, std::min(date.day(), last_day));
 }
 
-Result<AuditReport> audit_report(Database& database, const ReportSelection& selection) {
+Result<AuditReport> audit_report(Database& database, const ReportSelection& selection,
+                                 const AnalyticsConfig& analytics_config) {
   if (selection.policy_id.empty()) {
     return make_error(ReasonCode::unknown_policy, "the audit report is for one policy: name it with --policy", "policy");
   }
@@ -307,6 +309,10 @@ Result<AuditReport> audit_report(Database& database, const ReportSelection& sele
     if (!finding.rectified) finding.deadline = deadline;
   }
   report.summary = summarise(report);
+  auto analytics_input = load_analytics_input(database, report.statement);
+  if (!analytics_input) return analytics_input.error();
+  report.analytics = run_analytics(analytics_input.value(), analytics_config, HolidayCalendar::embedded());
+  resolve_evidence(database, report.analytics);
   return report;
 }
 

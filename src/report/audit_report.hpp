@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "analytics/analytics.hpp"
+#include "analytics/analytics_config.hpp"
 #include "core/result.hpp"
 #include "money/money.hpp"
 #include "policy/policy.hpp"
@@ -69,10 +71,14 @@ struct AuditReport {
   std::map<std::string, std::string> brand_names;  // brand id -> name
   std::vector<Finding> findings;  // in the order the report lists them
   AuditSummary summary;
+  // The analytics' ranked leads (审计疑点): listed after the findings, not
+  // counted in 问题数 or 违规金额 until an auditor confirms them.
+  AnalyticsResult analytics;
 };
 
 // The selection must name a policy.
-Result<AuditReport> audit_report(Database& database, const ReportSelection& selection);
+Result<AuditReport> audit_report(Database& database, const ReportSelection& selection,
+                                 const AnalyticsConfig& analytics_config = AnalyticsConfig::defaults());
 
 ReportDocument audit_report_document(const AuditReport& report);
 

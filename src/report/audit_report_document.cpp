@@ -58,7 +58,10 @@ TemplateValues template_values(const AuditReport& report) {
           {"rectification_rate", summary.finding_count ? summary.rectification_rate() + "%" : "—"},
           {"violation_amount", grouped(summary.violation_amount)},
           {"violation_amount_upper", upper(summary.violation_amount)},
-          {"intercepted_amount", grouped(summary.intercepted_amount)}};
+          {"intercepted_amount", grouped(summary.intercepted_amount)},
+          {"analytics_count", std::to_string(report.analytics.findings.size())},
+          {"analytics_rows", std::to_string(report.analytics.rows_selected)},
+          {"analytics_top_count", std::to_string(std::min<std::size_t>(report.analytics.findings.size(), 10))}};
 }
 
 ReportTable award_table(const AuditReport& report) {
@@ -138,6 +141,7 @@ ReportTable summary_counts_table(const AuditReport& report) {
   table.add_row({"问题数", std::to_string(report.summary.finding_count)});
   table.add_row({"已整改问题数", std::to_string(report.summary.rectified_count)});
   table.add_row({"被拒绝的申报", std::to_string(report.exceptions.size())});
+  table.add_row({"数据分析疑点", std::to_string(report.analytics.findings.size())});
   table.add_row({"奖补数", std::to_string(report.statement.awards.size())});
   return table;
 }
@@ -205,8 +209,18 @@ ReportDocument audit_report_document(const AuditReport& report) {
   findings.blocks.emplace_back(
       voucher_pair_table(report.reconciliation.differing_pairs(), "inter_book_differences", "往来差异明细"));
 
+  findings.blocks.emplace_back(Paragraph{wording.fill(
+      report.analytics.findings.empty() ? "text.analytics_none" : "text.analytics_intro", values)});
+  findings.blocks.emplace_back(analytics_findings_table(report.analytics));
+  findings.blocks.emplace_back(analytics_evidence_table(report.analytics));
+  findings.blocks.emplace_back(analytics_runs_table(report.analytics));
+  findings.blocks.emplace_back(benford_table(report.analytics));
+
   ReportSection recommendations{"recommendations", wording.text("sections.recommendations"), {}};
   recommendations.blocks.emplace_back(recommendations_table(report));
+  if (!report.analytics.findings.empty()) {
+    recommendations.blocks.emplace_back(Paragraph{wording.fill("text.analytics_recommendation", values)});
+  }
 
   ReportSection summary{"summary", wording.text("sections.summary"), {}};
   summary.blocks.emplace_back(summary_amounts_table(report));

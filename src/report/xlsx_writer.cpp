@@ -56,23 +56,6 @@ Error report_error(ReasonCode code, std::string message) {
 // leaves as text XML 1.0 can hold and Excel shows as typed.
 
 
-void append_utf8(std::string& output, char32_t code_point) {
-  if (code_point < 0x80) {
-    output.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    output.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    output.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    output.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    output.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    output.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    output.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    output.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    output.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    output.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
 
 // XML 1.0 cannot hold most C0 controls at all, and the others (C1, DEL)
 // can spoof what a reader sees; U+FFFE and U+FFFF are not characters.

@@ -1,0 +1,213 @@
+#include "analytics/analytics.hpp"
+
+#include <algorithm>
+
+#include "money/money_format.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+std::string percent(int value) { return std::to_string(value) + "%"; }
+
+std::string parameters_of(Analysis analysis, const AnalyticsConfig& config) {
+  switch (analysis) {
+    case Analysis::duplicate_invoices: return "按发票号码（不含销售方）跨单位分组";
+    case Analysis::near_duplicate_payees:
+      return "编辑距离 ≤ " + std::to_string(config.near_duplicate_payees.max_edit_distance) + "，名称至少 " +
+             std::to_string(config.near_duplicate_payees.min_name_length) + " 字";
+    case Analysis::split_payments:
+      return "限额 " + format_yuan(config.split_payments.threshold) + " 元，" + std::to_string(config.split_payments.window_days) +
+             " 天内，至少 " + std::to_string(config.split_payments.min_payments) + " 笔";
+    case Analysis::round_amounts:
+      return format_yuan(config.round_amounts.round_unit) + " 元整数倍，预期占比 " +
+             percent(config.round_amounts.expected_share_percent) + "，至少 " + std::to_string(config.round_amounts.min_rows) + " 笔";
+    case Analysis::rest_days: return "周末（调休上班日除外）与法定节假日，至少 " + std::to_string(config.rest_days.min_rows) + " 笔";
+    case Analysis::spending_spikes:
+      return "12 月或评估、报告节点前 " + std::to_string(config.spending_spikes.deadline_window_days) + " 天占比 ≥ " +
+             percent(config.spending_spikes.window_share_percent);
+    case Analysis::payee_concentration:
+      return "HHI ≥ " + std::to_string(config.payee_concentration.hhi_threshold) + "，至少 " +
+             std::to_string(config.payee_concentration.min_payments) + " 笔";
+    case Analysis::benford:
+      return "至少 " + std::to_string(config.benford.min_rows) + " 笔，MAD > 0." +
+             std::to_string(1'000'000 + config.benford.mad_nonconformity_millionths).substr(1, 3) + " 为不符合";
+    case Analysis::related_parties: return "本单位信用代码、名称、登记的关联人员、同一奖补的其他创建单位";
+    case Analysis::idle_funds:
+      return "首次拨付满 " + std::to_string(config.idle_funds.after_months) + " 个月且执行率 < " +
+             percent(config.idle_funds.execution_rate_below_percent);
+  }
+  return {};
+}
+
+bool enabled(Analysis analysis, const AnalyticsConfig& config) {
+  switch (analysis) {
+    case Analysis::duplicate_invoices: return config.duplicate_invoices.enabled;
+    case Analysis::near_duplicate_payees: return config.near_duplicate_payees.enabled;
+    case Analysis::split_payments: return config.split_payments.enabled;
+    case Analysis::round_amounts: return config.round_amounts.enabled;
+    case Analysis::rest_days: return config.rest_days.enabled;
+    case Analysis::spending_spikes: return config.spending_spikes.enabled;
+    case Analysis::payee_concentration: return config.payee_concentration.enabled;
+    case Analysis::benford: return config.benford.enabled;
+    case Analysis::related_parties: return config.related_parties.enabled;
+    case Analysis::idle_funds: return config.idle_funds.enabled;
+  }
+  return false;
+}
+
+AnalysisOutcome run_one(Analysis analysis, const AnalyticsInput& input, const AnalyticsConfig& config,
+                        const HolidayCalendar& calendar, AnalyticsResult& result) {
+  switch (analysis) {
+    case Analysis::duplicate_invoices: return find_duplicate_invoices(input);
+    case Analysis::near_duplicate_payees: return find_near_duplicate_payees(input, config.near_duplicate_payees);
+    case Analysis::split_payments: return find_split_payments(input, config.split_payments);
+    case Analysis::round_amounts: return find_round_amounts(input, config.round_amounts);
+    case Analysis::rest_days: return find_rest_day_spending(input, config.rest_days, calendar);
+    case Analysis::spending_spikes: return find_spending_spikes(input, config.spending_spikes);
+    case Analysis::payee_concentration: return find_payee_concentration(input, config.payee_concentration);
+    case Analysis::benford: {
+      auto benford = run_benford_test(input, config.benford);
+      result.benford = std::move(benford.scopes);
+      return std::move(benford.outcome);
+    }
+    case Analysis::related_parties: return find_related_parties(input, config.near_duplicate_payees);
+    case Analysis::idle_funds: return find_idle_funds(input, config.idle_funds);
+  }
+  return {};
+}
+
+std::string joined(const std::vector<std::string>& values, const std::string& separator, std::size_t shown_max) {
+  std::string text;
+  for (std::size_t index = 0; index < values.size() && index < shown_max; ++index) {
+    text += (text.empty() ? "" : separator) + values[index];
+  }
+  if (values.size() > shown_max) text += " 等 " + std::to_string(values.size()) + " 个";
+  return text;
+}
+
+}  // namespace
+
+void rank_findings(std::vector<AnalyticsFinding>& findings) {
+  const auto first_id = [](const AnalyticsFinding& finding) {
+    return finding.evidence.empty() ? 0 : finding.evidence.front().expenditure_id;
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const AnalyticsFinding& left, const AnalyticsFinding& right) {
+    if (left.score != right.score) return left.score > right.score;
+    if (left.amount != right.amount) return left.amount > right.amount;
+    if (left.analysis != right.analysis) return left.analysis < right.analysis;
+    return first_id(left) < first_id(right);
+  });
+  for (std::size_t index = 0; index < findings.size(); ++index) findings[index].rank = index + 1;
+}
+
+AnalyticsResult run_analytics(const AnalyticsInput& input, const AnalyticsConfig& config, const HolidayCalendar& calendar) {
+  AnalyticsResult result;
+  result.rows_selected = input.selected.size();
+  for (std::size_t index = 0; index < analysis_count; ++index) {
+    const auto analysis = static_cast<Analysis>(index);
+    AnalysisRun run;
+    run.analysis = analysis;
+    run.enabled = enabled(analysis, config);
+    run.parameters = parameters_of(analysis, config);
+    if (run.enabled) {
+      AnalysisOutcome outcome = run_one(analysis, input, config, calendar, result);
+      run.rows_examined = outcome.rows_examined;
+      run.finding_count = outcome.findings.size();
+      run.note = outcome.note;
+      for (auto& finding : outcome.findings) result.findings.push_back(std::move(finding));
+    } else {
+      run.note = "已在参数文件中停用";
+    }
+    result.runs.push_back(std::move(run));
+  }
+  rank_findings(result.findings);
+  return result;
+}
+
+void resolve_evidence(Database& database, AnalyticsResult& result) {
+  long long expenditure_id = 0;
+  std::string external_id;
+  std::string voucher;
+  soci::statement lookup =
+      (database.session().prepare << "SELECT e.external_id, j.voucher_number FROM expenditures e "
+                                     "JOIN journal_entries j ON j.entry_id = e.entry_id WHERE e.expenditure_id = :id",
+       soci::use(expenditure_id), soci::into(external_id), soci::into(voucher));
+  for (auto& finding : result.findings) {
+    for (auto& line : finding.evidence) {
+      if (line.expenditure_id == 0) continue;
+      expenditure_id = line.expenditure_id;
+      external_id.clear();
+      voucher.clear();
+      lookup.execute(true);
+      line.external_id = external_id;
+      line.voucher = voucher;
+    }
+  }
+}
+
+ReportTable analytics_findings_table(const AnalyticsResult& result) {
+  ReportTable table{"analytics_findings", "审计疑点排序（数据分析）",
+                    {{"rank", "排名", CellKind::count}, {"score", "得分", CellKind::count}, {"analysis", "分析"},
+                     {"pattern", "疑点"}, {"units", "涉及单位"}, {"awards", "奖补"}, {"detail", "说明"},
+                     {"items", "笔数", CellKind::count}, {"amount", "金额", CellKind::money}},
+                    {}, {}, "数据分析未发现疑点"};
+  for (const auto& finding : result.findings) {
+    table.add_row({std::to_string(finding.rank), std::to_string(finding.score), std::string(analysis_title(finding.analysis)),
+                   finding.pattern, joined(finding.units, "、", 5), joined(finding.awards, "、", 5), finding.detail,
+                   std::to_string(finding.item_count), finding.amount.to_plain_string()});
+  }
+  return table;
+}
+
+ReportTable analytics_evidence_table(const AnalyticsResult& result) {
+  ReportTable table{"analytics_evidence", "疑点证据（凭证）",
+                    {{"rank", "排名", CellKind::count}, {"unit", "单位"}, {"voucher", "凭证号"}, {"external_id", "申报单号"},
+                     {"date", "日期", CellKind::date}, {"amount", "金额", CellKind::money}, {"note", "摘要"}},
+                    {}, {}, "无"};
+  for (const auto& finding : result.findings) {
+    for (const auto& line : finding.evidence) {
+      table.add_row({std::to_string(finding.rank), line.unit_id.empty() ? "—" : line.unit_id,
+                     line.voucher.empty() ? "—" : line.voucher,
+                     line.external_id.empty() ? "—" : line.external_id, line.date.to_string(), line.amount.to_plain_string(),
+                     line.note});
+    }
+  }
+  return table;
+}
+
+ReportTable analytics_runs_table(const AnalyticsResult& result) {
+  ReportTable table{"analytics_runs", "数据分析执行情况",
+                    {{"analysis", "分析"}, {"key", "代码"}, {"parameters", "参数"}, {"rows", "检查笔数", CellKind::count},
+                     {"findings", "疑点数", CellKind::count}, {"note", "说明"}},
+                    {}, {}, "无"};
+  for (const auto& run : result.runs) {
+    table.add_row({std::string(analysis_title(run.analysis)), std::string(analysis_key(run.analysis)), run.parameters,
+                   std::to_string(run.rows_examined), std::to_string(run.finding_count), run.note.empty() ? "—" : run.note});
+  }
+  return table;
+}
+
+ReportTable benford_table(const AnalyticsResult& result) {
+  std::vector<ReportColumn> columns = {{"scope", "范围"}, {"rows", "笔数", CellKind::count}};
+  for (int digit = 1; digit <= 9; ++digit) columns.push_back({"digit_" + std::to_string(digit), "首位" + std::to_string(digit), CellKind::count});
+  columns.push_back({"mad", "MAD"});
+  columns.push_back({"conformity", "符合程度"});
+  ReportTable table{"benford", "本福特首位数字检验", columns, {}, {}, "没有可检验的支出"};
+  for (const auto& scope : result.benford) {
+    std::vector<std::string> row = {scope.scope, std::to_string(scope.rows)};
+    for (const auto count : scope.counts) row.push_back(std::to_string(count));
+    if (scope.tested) {
+      std::string mad = std::to_string(1'000'000 + scope.mad_millionths);  // "1015234" -> "0.0152"
+      row.push_back(std::to_string(scope.mad_millionths / 1'000'000) + "." + mad.substr(mad.size() - 6, 4));
+      row.push_back(scope.conformity);
+    } else {
+      row.push_back("—");
+      row.push_back("笔数不足，未检验");
+    }
+    table.add_row(std::move(row));
+  }
+  return table;
+}
+
+}  // namespace jiangbu

@@ -1,0 +1,144 @@
+#include "analytics/analytics_loader.hpp"
+
+#include <map>
+
+#include "award/award.hpp"
+#include "policy/policy_store.hpp"
+#include "registry/brands.hpp"
+#include "registry/related_parties.hpp"
+#include "registry/units.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+constexpr std::size_t fetch_rows = 10'000;
+constexpr std::size_t rows_max = 50'000'000;
+constexpr int review_cycles_max = 20;
+
+Status load_rows(Database& database, const Date& to, SpendingData& data) {
+  const std::string last_day = to.to_string();
+  std::vector<long long> ids(fetch_rows), amounts(fetch_rows);
+  std::vector<std::string> awards(fetch_rows), units(fetch_rows), dates(fetch_rows), categories(fetch_rows),
+      payee_names(fetch_rows), payee_usccs(fetch_rows), invoice_keys(fetch_rows), reversed_on(fetch_rows);
+  soci::statement statement =
+      (database.session().prepare
+           << "SELECT e.expenditure_id, e.amount_fen, e.award_id, e.unit_id, e.spent_on, e.category, e.payee_name, "
+              "e.payee_uscc, e.invoice_key, COALESCE(r.reversed_on, '') FROM expenditures e "
+              "LEFT JOIN expenditure_reversals r ON r.expenditure_id = e.expenditure_id "
+              "WHERE e.spent_on <= :last_day ORDER BY e.expenditure_id",
+       soci::use(last_day), soci::into(ids), soci::into(amounts), soci::into(awards), soci::into(units),
+       soci::into(dates), soci::into(categories), soci::into(payee_names), soci::into(payee_usccs),
+       soci::into(invoice_keys), soci::into(reversed_on));
+  statement.execute();
+  while (statement.fetch()) {
+    for (std::size_t index = 0; index < ids.size(); ++index) {
+      auto date = Date::parse(dates[index]);
+      if (!date) return Error(date.error().code, "expenditure " + std::to_string(ids[index]) + ": " + date.error().message);
+      SpendingRow row;
+      row.expenditure_id = ids[index];
+      row.amount_fen = amounts[index];
+      row.spent_on_day = date.value().days_since_epoch();
+      row.award = data.strings.intern(awards[index]);
+      row.unit = data.strings.intern(units[index]);
+      row.category = data.strings.intern(categories[index]);
+      row.payee_name = data.strings.intern(payee_names[index]);
+      row.payee_uscc = data.strings.intern(payee_usccs[index]);
+      row.invoice = data.strings.intern(invoice_without_seller(invoice_keys[index]));
+      row.reversed = !reversed_on[index].empty() && reversed_on[index] <= last_day;
+      data.rows.push_back(row);
+    }
+    if (data.rows.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
+    for (auto* column : {&ids, &amounts}) column->resize(fetch_rows);
+    for (auto* column : {&awards, &units, &dates, &categories, &payee_names, &payee_usccs, &invoice_keys, &reversed_on}) {
+      column->resize(fetch_rows);
+    }
+  }
+  return success();
+}
+
+void load_units(Database& database, AnalyticsInput& input) {
+  for (const auto& unit : list_units(database)) input.units[unit.unit_id].name = unit.name;
+  for (auto& party : list_related_parties(database, "")) input.units[party.unit_id].people.push_back(std::move(party));
+}
+
+// Reviews (绩效评估) fall due N years after recognition, then every M years;
+// annual reports by a day each year. Both are windows for the spike test.
+Status load_deadlines(Database& database, const FundStatement& statement, AnalyticsInput& input) {
+  std::map<std::string, Policy> policies;
+  for (const auto& award : statement.awards) {
+    auto policy = policies.find(award.policy_id);
+    if (policy == policies.end()) {
+      auto loaded = stored_policy(database, award.policy_id);
+      if (!loaded) return loaded.error();
+      policy = policies.emplace(award.policy_id, std::move(loaded.value())).first;
+    }
+    auto& deadlines = input.deadlines[award.award_id];
+    const auto recognition = find_recognition(database, award.recognition_id);
+    const auto& review = policy->second.review;
+    if (recognition && review && review->first_after_years) {
+      Date due = recognition->recognized_on.plus_years(*review->first_after_years);
+      for (int cycle = 0; cycle < review_cycles_max && due <= statement.selection.to.plus_years(1); ++cycle) {
+        deadlines.push_back({due, "绩效评估 " + due.to_string()});
+        if (!review->every_years || *review->every_years <= 0) break;
+        due = due.plus_years(*review->every_years);
+      }
+    }
+    const auto& reporting = policy->second.reporting;
+    if (reporting && reporting->annual_deadline) {
+      for (int year = award.effective_on.year(); year <= statement.selection.to.year(); ++year) {
+        auto due = Date::parse(std::to_string(year) + "-" + *reporting->annual_deadline);
+        if (due && due.value() >= award.effective_on) deadlines.push_back({due.value(), "年度报告 " + due.value().to_string()});
+      }
+    }
+  }
+  return success();
+}
+
+void load_shares(Database& database, const FundStatement& statement, AnalyticsInput& input) {
+  const std::string last_day = statement.selection.to.to_string();
+  std::string award_id, unit_id, first_paid;
+  soci::indicator first_indicator = soci::i_null;
+  soci::statement first_payment =
+      (database.session().prepare << "SELECT MIN(paid_on) FROM award_payments WHERE award_id = :award "
+                                     "AND unit_id = :unit AND paid_on <= :last_day",
+       soci::use(award_id), soci::use(unit_id), soci::use(last_day), soci::into(first_paid, first_indicator));
+  for (const auto& share : statement.shares) {
+    ShareExecution execution;
+    execution.award_id = award_id = share.award_id;
+    execution.unit_id = unit_id = share.unit_id;
+    first_payment.execute(true);
+    if (first_indicator == soci::i_ok) {
+      if (auto date = Date::parse(first_paid)) execution.first_paid_on = date.value();
+    }
+    execution.received = share.received.total() - share.clawed_back.total();
+    execution.spent = share.spent.total();
+    execution.revoked = award_status_on(database, share.award_id, statement.selection.to) == AwardStatus::revoked;
+    input.shares.push_back(std::move(execution));
+  }
+}
+
+}  // namespace
+
+Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement) {
+  AnalyticsInput input;
+  input.selection = statement.selection;
+  if (auto rows = load_rows(database, statement.selection.to, input.data); !rows) return rows.error();
+  for (const auto& award : statement.awards) {
+    auto& units = input.award_units[award.award_id];
+    for (const auto& share : award.shares) units.push_back(share.unit_id);
+  }
+  load_units(database, input);
+  if (auto deadlines = load_deadlines(database, statement, input); !deadlines) return deadlines.error();
+  load_shares(database, statement, input);
+  input.select_rows();
+  return input;
+}
+
+Result<AnalyticsInput> load_analytics_input(Database& database, const ReportSelection& selection) {
+  auto statement = fund_statement(database, selection);
+  if (!statement) return statement.error();
+  return load_analytics_input(database, statement.value());
+}
+
+}  // namespace jiangbu

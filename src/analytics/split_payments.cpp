@@ -1,0 +1,95 @@
+// 拆分支付: several payments by one unit to one payee within window_days of
+// the first, each under the threshold, together reaching it — the way a
+// purchase is cut up to stay under an approval or procurement limit.
+// Clusters are found greedily in date order and do not overlap.
+// Score: 70 for two payments, 5 more for each further one, at most 90.
+#include <algorithm>
+
+#include "analytics/analyses.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+constexpr int score_base = 70;
+constexpr int score_per_extra_payment = 5;
+constexpr int score_max = 90;
+
+AnalyticsFinding cluster_finding(const AnalyticsInput& input, const std::vector<std::uint32_t>& cluster,
+                                 const SplitPaymentsConfig& config) {
+  const SpendingData& data = input.data;
+  const SpendingRow& first = data.rows[cluster.front()];
+  const SpendingRow& last = data.rows[cluster.back()];
+  AnalyticsFinding finding;
+  finding.analysis = Analysis::split_payments;
+  finding.pattern = "短期内向同一收款方分笔支付，合计超过限额";
+  finding.units = {data.text(first.unit)};
+  for (const auto index : cluster) {
+    const SpendingRow& row = data.rows[index];
+    add_evidence(finding, data, row, data.text(row.payee_name));
+    const std::string& award = data.text(row.award);
+    if (std::find(finding.awards.begin(), finding.awards.end(), award) == finding.awards.end()) finding.awards.push_back(award);
+  }
+  finding.score = bounded_score(std::min<long long>(
+      score_max, score_base + score_per_extra_payment * (static_cast<long long>(cluster.size()) - 2)));
+  const int days = last.spent_on_day - first.spent_on_day + 1;
+  finding.detail = data.text(first.unit) + " 在 " + data.date(first).to_string() + " 至 " + data.date(last).to_string() +
+                   " 的 " + std::to_string(days) + " 天内向 " + data.text(first.payee_name) + " 支付 " +
+                   std::to_string(cluster.size()) + " 笔，每笔均低于 " + yuan_text(config.threshold) + " 元，合计 " +
+                   yuan_text(finding.amount) + " 元";
+  return finding;
+}
+
+}  // namespace
+
+std::uint32_t payee_key(const SpendingRow& row, const SpendingData& data) {
+  return data.text(row.payee_uscc).empty() ? row.payee_name : row.payee_uscc;
+}
+
+AnalysisOutcome find_split_payments(const AnalyticsInput& input, const SplitPaymentsConfig& config) {
+  const SpendingData& data = input.data;
+  AnalysisOutcome outcome;
+  outcome.rows_examined = input.selected.size();
+  const std::int64_t threshold_fen = config.threshold.fen_int64();
+  std::vector<std::uint32_t> candidates;
+  for (const auto index : input.selected) {
+    if (data.rows[index].amount_fen < threshold_fen) candidates.push_back(index);
+  }
+  std::sort(candidates.begin(), candidates.end(), [&](std::uint32_t left, std::uint32_t right) {
+    const auto& a = data.rows[left];
+    const auto& b = data.rows[right];
+    const auto payee_a = payee_key(a, data);
+    const auto payee_b = payee_key(b, data);
+    if (a.unit != b.unit) return a.unit < b.unit;
+    if (payee_a != payee_b) return payee_a < payee_b;
+    if (a.spent_on_day != b.spent_on_day) return a.spent_on_day < b.spent_on_day;
+    return a.expenditure_id < b.expenditure_id;
+  });
+  std::size_t start = 0;
+  while (start < candidates.size()) {
+    const SpendingRow& first = data.rows[candidates[start]];
+    std::size_t end = start;
+    std::int64_t sum_fen = 0;
+    while (end < candidates.size()) {
+      const SpendingRow& row = data.rows[candidates[end]];
+      if (row.unit != first.unit || payee_key(row, data) != payee_key(first, data) ||
+          row.spent_on_day - first.spent_on_day > config.window_days) {
+        break;
+      }
+      sum_fen += row.amount_fen;
+      ++end;
+    }
+    const std::size_t count = end - start;
+    if (count >= static_cast<std::size_t>(config.min_payments) && sum_fen >= threshold_fen) {
+      const std::vector<std::uint32_t> cluster(candidates.begin() + static_cast<std::ptrdiff_t>(start),
+                                               candidates.begin() + static_cast<std::ptrdiff_t>(end));
+      outcome.findings.push_back(cluster_finding(input, cluster, config));
+      start = end;
+    } else {
+      ++start;
+    }
+  }
+  return outcome;
+}
+
+}  // namespace jiangbu
