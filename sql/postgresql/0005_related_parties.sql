@@ -4,8 +4,8 @@
 -- Mirrors sql/sqlite/0005. Append-only: a correction is a new row.
 CREATE TABLE unit_related_parties (
   party_id     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  unit_id      TEXT NOT NULL REFERENCES units (unit_id),
-  person_name  TEXT NOT NULL CHECK (length(person_name) >= 1),
+  unit_id      TEXT COLLATE "C" NOT NULL REFERENCES units (unit_id),
+  person_name  TEXT COLLATE "C" NOT NULL CHECK (length(person_name) >= 1),
   relation     TEXT NOT NULL CHECK (relation IN ('legal-representative', 'staff', 'shareholder', 'relative')),
   recorded_at  TEXT NOT NULL,
   UNIQUE (unit_id, person_name, relation)

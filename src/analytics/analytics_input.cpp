@@ -16,6 +16,12 @@ std::uint32_t StringPool::intern(std::string_view text) {
   return id;
 }
 
+std::optional<std::uint32_t> StringPool::find(std::string_view text) const {
+  const auto found = ids_.find(text);
+  if (found == ids_.end()) return std::nullopt;
+  return found->second;
+}
+
 Date SpendingData::date(const SpendingRow& row) const {
   return Date::from_days(std::chrono::sys_days(std::chrono::days(row.spent_on_day)));
 }

@@ -24,7 +24,16 @@ namespace jiangbu {
 // Each distinct string stored once; ids are dense from 0.
 class StringPool {
  public:
+  StringPool() = default;
+  // The index points into this pool's own strings: a copy would point into
+  // the original. Moving keeps the deque's strings where they are.
+  StringPool(const StringPool&) = delete;
+  StringPool& operator=(const StringPool&) = delete;
+  StringPool(StringPool&&) = default;
+  StringPool& operator=(StringPool&&) = default;
+
   std::uint32_t intern(std::string_view text);
+  [[nodiscard]] std::optional<std::uint32_t> find(std::string_view text) const;
   [[nodiscard]] const std::string& text(std::uint32_t id) const { return values_.at(id); }
   [[nodiscard]] std::size_t size() const { return values_.size(); }
 
@@ -77,6 +86,8 @@ struct ShareExecution {
 
 struct AnalyticsInput {
   ReportSelection selection;
+  // The selection's awards' rows, plus rows of other awards that share an
+  // invoice with them (for the cross-award duplicate-invoice test).
   SpendingData data;
   std::vector<std::uint32_t> selected;  // indices into data.rows: live, in the selection's awards, unit and period
   std::map<std::string, UnitProfile> units;                       // unit id -> profile

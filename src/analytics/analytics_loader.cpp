@@ -1,6 +1,7 @@
 #include "analytics/analytics_loader.hpp"
 
 #include <map>
+#include <set>
 
 #include "award/award.hpp"
 #include "policy/policy_store.hpp"
@@ -16,45 +17,90 @@ constexpr std::size_t fetch_rows = 10'000;
 constexpr std::size_t rows_max = 50'000'000;
 constexpr int review_cycles_max = 20;
 
-Status load_rows(Database& database, const Date& to, SpendingData& data) {
-  const std::string last_day = to.to_string();
-  std::vector<long long> ids(fetch_rows), amounts(fetch_rows);
-  std::vector<std::string> awards(fetch_rows), units(fetch_rows), dates(fetch_rows), categories(fetch_rows),
-      payee_names(fetch_rows), payee_usccs(fetch_rows), invoice_keys(fetch_rows), reversed_on(fetch_rows);
-  soci::statement statement =
-      (database.session().prepare
-           << "SELECT e.expenditure_id, e.amount_fen, e.award_id, e.unit_id, e.spent_on, e.category, e.payee_name, "
-              "e.payee_uscc, e.invoice_key, COALESCE(r.reversed_on, '') FROM expenditures e "
-              "LEFT JOIN expenditure_reversals r ON r.expenditure_id = e.expenditure_id "
-              "WHERE e.spent_on <= :last_day ORDER BY e.expenditure_id",
-       soci::use(last_day), soci::into(ids), soci::into(amounts), soci::into(awards), soci::into(units),
-       soci::into(dates), soci::into(categories), soci::into(payee_names), soci::into(payee_usccs),
-       soci::into(invoice_keys), soci::into(reversed_on));
-  statement.execute();
-  while (statement.fetch()) {
-    for (std::size_t index = 0; index < ids.size(); ++index) {
-      auto date = Date::parse(dates[index]);
-      if (!date) return Error(date.error().code, "expenditure " + std::to_string(ids[index]) + ": " + date.error().message);
-      SpendingRow row;
-      row.expenditure_id = ids[index];
-      row.amount_fen = amounts[index];
-      row.spent_on_day = date.value().days_since_epoch();
-      row.award = data.strings.intern(awards[index]);
-      row.unit = data.strings.intern(units[index]);
-      row.category = data.strings.intern(categories[index]);
-      row.payee_name = data.strings.intern(payee_names[index]);
-      row.payee_uscc = data.strings.intern(payee_usccs[index]);
-      row.invoice = data.strings.intern(invoice_without_seller(invoice_keys[index]));
-      row.reversed = !reversed_on[index].empty() && reversed_on[index] <= last_day;
-      data.rows.push_back(row);
+// Reads expenditures in batches of fetch_rows; `keep` decides, before any
+// string is interned, whether a row is stored.
+class RowReader {
+ public:
+  explicit RowReader(const Date& to) : last_day_(to.to_string()) {}
+
+  template <typename Keep>
+  Status read(soci::statement& statement, SpendingData& data, Keep keep) {
+    resize();  // the last fetch of the previous statement left them empty
+    statement.execute();
+    while (statement.fetch()) {
+      for (std::size_t index = 0; index < ids_.size(); ++index) {
+        const std::string_view invoice = invoice_without_seller(invoice_keys_[index]);
+        if (!keep(awards_[index], invoice)) continue;
+        auto date = Date::parse(dates_[index]);
+        if (!date) return Error(date.error().code, "expenditure " + std::to_string(ids_[index]) + ": " + date.error().message);
+        SpendingRow row;
+        row.expenditure_id = ids_[index];
+        row.amount_fen = amounts_[index];
+        row.spent_on_day = date.value().days_since_epoch();
+        row.award = data.strings.intern(awards_[index]);
+        row.unit = data.strings.intern(units_[index]);
+        row.category = data.strings.intern(categories_[index]);
+        row.payee_name = data.strings.intern(payee_names_[index]);
+        row.payee_uscc = data.strings.intern(payee_usccs_[index]);
+        row.invoice = data.strings.intern(invoice);
+        row.reversed = !reversed_on_[index].empty() && reversed_on_[index] <= last_day_;
+        data.rows.push_back(row);
+      }
+      if (data.rows.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
+      resize();  // a fetch shrinks the vectors to the rows it returned
     }
-    if (data.rows.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
-    for (auto* column : {&ids, &amounts}) column->resize(fetch_rows);
-    for (auto* column : {&awards, &units, &dates, &categories, &payee_names, &payee_usccs, &invoice_keys, &reversed_on}) {
+    return success();
+  }
+
+  void resize() {
+    for (auto* column : {&ids_, &amounts_}) column->resize(fetch_rows);
+    for (auto* column : {&awards_, &units_, &dates_, &categories_, &payee_names_, &payee_usccs_, &invoice_keys_, &reversed_on_}) {
       column->resize(fetch_rows);
     }
   }
-  return success();
+
+  std::string last_day_;
+  std::vector<long long> ids_ = std::vector<long long>(fetch_rows), amounts_ = std::vector<long long>(fetch_rows);
+  std::vector<std::string> awards_ = std::vector<std::string>(fetch_rows), units_ = awards_, dates_ = awards_,
+                           categories_ = awards_, payee_names_ = awards_, payee_usccs_ = awards_,
+                           invoice_keys_ = awards_, reversed_on_ = awards_;
+};
+
+constexpr const char* row_columns =
+    "SELECT e.expenditure_id, e.amount_fen, e.award_id, e.unit_id, e.spent_on, e.category, e.payee_name, "
+    "e.payee_uscc, e.invoice_key, COALESCE(r.reversed_on, '') FROM expenditures e "
+    "LEFT JOIN expenditure_reversals r ON r.expenditure_id = e.expenditure_id ";
+
+// The selected awards' rows first; then, in one pass over the rest, the rows
+// of other awards whose invoice also appears among them.
+Status load_rows(Database& database, const FundStatement& statement, SpendingData& data) {
+  RowReader reader(statement.selection.to);
+  std::string award_id;
+  std::set<std::string> selected_awards;
+  for (const auto& award : statement.awards) {
+    award_id = award.award_id;
+    selected_awards.insert(award_id);
+    soci::statement rows =
+        (database.session().prepare << std::string(row_columns) +
+                                           "WHERE e.award_id = :award AND e.spent_on <= :last_day ORDER BY e.expenditure_id",
+         soci::use(award_id), soci::use(reader.last_day_), soci::into(reader.ids_), soci::into(reader.amounts_),
+         soci::into(reader.awards_), soci::into(reader.units_), soci::into(reader.dates_), soci::into(reader.categories_),
+         soci::into(reader.payee_names_), soci::into(reader.payee_usccs_), soci::into(reader.invoice_keys_),
+         soci::into(reader.reversed_on_));
+    if (auto read = reader.read(rows, data, [](std::string_view, std::string_view) { return true; }); !read) return read;
+  }
+  std::set<std::uint32_t> selected_invoices;
+  for (const auto& row : data.rows) selected_invoices.insert(row.invoice);
+  soci::statement others =
+      (database.session().prepare << std::string(row_columns) + "WHERE e.spent_on <= :last_day ORDER BY e.expenditure_id",
+       soci::use(reader.last_day_), soci::into(reader.ids_), soci::into(reader.amounts_), soci::into(reader.awards_),
+       soci::into(reader.units_), soci::into(reader.dates_), soci::into(reader.categories_), soci::into(reader.payee_names_),
+       soci::into(reader.payee_usccs_), soci::into(reader.invoice_keys_), soci::into(reader.reversed_on_));
+  return reader.read(others, data, [&](std::string_view award, std::string_view invoice) {
+    if (selected_awards.contains(std::string(award))) return false;
+    const auto id = data.strings.find(invoice);
+    return id && selected_invoices.contains(*id);
+  });
 }
 
 void load_units(Database& database, AnalyticsInput& input) {
@@ -123,7 +169,7 @@ void load_shares(Database& database, const FundStatement& statement, AnalyticsIn
 Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement) {
   AnalyticsInput input;
   input.selection = statement.selection;
-  if (auto rows = load_rows(database, statement.selection.to, input.data); !rows) return rows.error();
+  if (auto rows = load_rows(database, statement, input.data); !rows) return rows.error();
   for (const auto& award : statement.awards) {
     auto& units = input.award_units[award.award_id];
     for (const auto& share : award.shares) units.push_back(share.unit_id);

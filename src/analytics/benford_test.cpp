@@ -116,19 +116,20 @@ BenfordOutcome run_benford_test(const AnalyticsInput& input, const BenfordConfig
     by_unit[data.text(data.rows[index].unit)].push_back(index);
     all.push_back(index);
   }
-  const auto add_scope = [&](const std::string& name, const std::vector<std::uint32_t>& rows) {
+  // With one unit the overall scope is the same rows: tabled, not reported twice.
+  const auto add_scope = [&](const std::string& name, const std::vector<std::uint32_t>& rows, bool may_report) {
     BenfordScope scope;
     scope.scope = name;
     scope.rows = rows.size();
     for (const auto index : rows) ++scope.counts[static_cast<std::size_t>(first_digit(data.rows[index].amount_fen) - 1)];
     test_scope(scope, config);
-    if (scope.tested && scope.mad_millionths > config.mad_nonconformity_millionths) {
+    if (may_report && scope.tested && scope.mad_millionths > config.mad_nonconformity_millionths) {
       result.outcome.findings.push_back(scope_finding(input, scope, config, rows));
     }
     result.scopes.push_back(std::move(scope));
   };
-  for (const auto& [unit, rows] : by_unit) add_scope(unit, rows);
-  add_scope("全部", all);
+  for (const auto& [unit, rows] : by_unit) add_scope(unit, rows, true);
+  add_scope("全部", all, by_unit.size() != 1);
   std::size_t untested = 0;
   for (const auto& scope : result.scopes) untested += scope.tested ? 0 : 1;
   if (untested > 0) {

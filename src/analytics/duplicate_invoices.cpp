@@ -59,7 +59,7 @@ AnalyticsFinding group_finding(const AnalyticsInput& input, const std::vector<st
     finding.score = score_claimed_twice;
     for (std::size_t position = 0; position < live.size(); ++position) {
       const SpendingRow& row = data.rows[live[position]];
-      add_evidence(finding, data, row, data.text(row.unit) + " " + data.text(row.payee_name));
+      add_evidence(finding, data, row, data.text(row.payee_name));
       if (position == 0) finding.amount -= data.amount(row);  // the first claim may be genuine
     }
     finding.detail = number + " 被 " + std::to_string(live.size()) + " 笔未冲销支出使用，销售方为 " + seller_list +
@@ -69,7 +69,7 @@ AnalyticsFinding group_finding(const AnalyticsInput& input, const std::vector<st
     finding.score = score_moved_between_units;
     for (const auto index : group) {
       const SpendingRow& row = data.rows[index];
-      Evidence line = evidence_of(data, row, data.text(row.unit) + (row.reversed ? " 已冲销" : " 在账"));
+      Evidence line = evidence_of(data, row, data.text(row.payee_name) + (row.reversed ? "（已冲销）" : "（在账）"));
       if (finding.evidence.size() < evidence_max) finding.evidence.push_back(std::move(line));
       if (!row.reversed) finding.amount += data.amount(row);
     }

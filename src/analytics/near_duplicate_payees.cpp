@@ -14,7 +14,8 @@
 // Candidate pairs for the edit distance come from deletion neighbourhoods (a
 // name and every form of it with up to max_edit_distance characters deleted
 // share a key with any name within that distance), so the cost grows with the
-// number of distinct names, not its square.
+// number of distinct names, not its square. Names linked by similar pairs are
+// reported as one group.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -33,7 +34,8 @@ constexpr int score_similar_names = 55;
 constexpr int score_same_payee_written_differently = 30;
 constexpr int score_same_name_code_missing = 50;
 constexpr std::size_t neighbourhood_bucket_max = 200;  // a bigger bucket is a common fragment, not a lead
-constexpr std::size_t similar_pairs_max = 10'000;
+constexpr std::size_t similar_pairs_max = 100'000;
+constexpr std::size_t compared_name_length_max = 40;  // code points; longer names only match exactly
 
 struct Payee {
   std::uint32_t name = 0;
@@ -149,9 +151,11 @@ void same_name_different_codes(const AnalyticsInput& input, const std::vector<Pa
   }
 }
 
-// Every form of `name` with up to `deletions` code points removed, itself included.
-void deletion_neighbourhood(const std::u32string& name, int deletions, std::set<std::u32string>& out) {
-  out.insert(name);
+// Hashes of every form of `name` with up to `deletions` code points removed,
+// itself included. Two names within that edit distance share one; a hash
+// collision only adds a candidate pair, which the distance check then drops.
+void deletion_neighbourhood(const std::u32string& name, int deletions, std::vector<std::size_t>& out) {
+  out.push_back(std::hash<std::u32string>{}(name));
   if (deletions == 0) return;
   for (std::size_t position = 0; position < name.size(); ++position) {
     std::u32string shorter = name;
@@ -160,25 +164,41 @@ void deletion_neighbourhood(const std::u32string& name, int deletions, std::set<
   }
 }
 
+// Union-find over distinct names: names linked by similar pairs form one group.
+std::size_t group_root(std::vector<std::size_t>& parent, std::size_t id) {
+  while (parent[id] != id) {
+    parent[id] = parent[parent[id]];
+    id = parent[id];
+  }
+  return id;
+}
+
 void similar_names(const AnalyticsInput& input, const std::vector<Payee>& payees, const NearDuplicatePayeesConfig& config,
                    AnalysisOutcome& outcome) {
   if (config.max_edit_distance == 0) return;
-  // Distinct normalised names long enough to compare, each with its payees.
+  // Distinct normalised names long enough to compare (and short enough that
+  // their neighbourhoods stay small), each with its payees.
   std::map<std::u32string, std::vector<std::size_t>> by_name;
   for (std::size_t index = 0; index < payees.size(); ++index) {
-    if (payees[index].normalised.size() >= static_cast<std::size_t>(config.min_name_length)) {
+    const std::size_t length = payees[index].normalised.size();
+    if (length >= static_cast<std::size_t>(config.min_name_length) && length <= compared_name_length_max) {
       by_name[payees[index].normalised].push_back(index);
     }
   }
   std::vector<const std::u32string*> names;
   for (const auto& entry : by_name) names.push_back(&entry.first);
-  std::unordered_map<std::u32string, std::vector<std::uint32_t>> buckets;
+  std::unordered_map<std::size_t, std::vector<std::uint32_t>> buckets;
+  std::vector<std::size_t> variants;
   for (std::uint32_t id = 0; id < names.size(); ++id) {
-    std::set<std::u32string> variants;
+    variants.clear();
     deletion_neighbourhood(*names[id], config.max_edit_distance, variants);
-    for (const auto& variant : variants) buckets[variant].push_back(id);
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    for (const auto variant : variants) buckets[variant].push_back(id);
   }
-  std::set<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  std::vector<std::size_t> parent(names.size());
+  for (std::size_t id = 0; id < parent.size(); ++id) parent[id] = id;
+  std::size_t pairs = 0;
   bool truncated = false;
   for (const auto& [variant, ids] : buckets) {
     if (ids.size() < 2) continue;
@@ -186,32 +206,41 @@ void similar_names(const AnalyticsInput& input, const std::vector<Payee>& payees
       truncated = true;
       continue;
     }
-    for (std::size_t left = 0; left < ids.size() && pairs.size() < similar_pairs_max; ++left) {
+    for (std::size_t left = 0; left < ids.size() && pairs < similar_pairs_max; ++left) {
       for (std::size_t right = left + 1; right < ids.size(); ++right) {
-        const auto pair = std::minmax(ids[left], ids[right]);
-        if (pairs.contains(pair)) continue;
-        if (edit_distance_within(*names[pair.first], *names[pair.second], config.max_edit_distance) <=
+        if (group_root(parent, ids[left]) == group_root(parent, ids[right])) continue;
+        if (edit_distance_within(*names[ids[left]], *names[ids[right]], config.max_edit_distance) >
             config.max_edit_distance) {
-          pairs.insert(pair);
+          continue;
         }
+        parent[group_root(parent, ids[left])] = group_root(parent, ids[right]);
+        ++pairs;
       }
     }
   }
-  for (const auto& [left, right] : pairs) {
-    std::vector<std::size_t> members = by_name[*names[left]];
-    const auto& others = by_name[*names[right]];
-    members.insert(members.end(), others.begin(), others.end());
-    std::set<std::uint32_t> left_codes, right_codes;
-    for (const auto member : by_name[*names[left]]) left_codes.insert(payees[member].uscc);
-    bool shared_code = false;
-    for (const auto member : others) {
-      const auto code = payees[member].uscc;
-      shared_code = shared_code || (left_codes.contains(code) && !input.data.text(code).empty());
+  std::map<std::size_t, std::vector<std::uint32_t>> groups;
+  for (std::uint32_t id = 0; id < names.size(); ++id) groups[group_root(parent, id)].push_back(id);
+  for (const auto& [root, ids] : groups) {
+    if (ids.size() < 2) continue;
+    std::vector<std::size_t> members;
+    std::set<std::uint32_t> codes;
+    bool code_missing = false;
+    for (const auto id : ids) {
+      for (const auto member : by_name[*names[id]]) {
+        members.push_back(member);
+        if (input.data.text(payees[member].uscc).empty()) {
+          code_missing = true;
+        } else {
+          codes.insert(payees[member].uscc);
+        }
+      }
     }
-    if (shared_code) continue;  // one code: reported above as one code under several names
+    // All under one code: one payee whose name was mistyped, reported above
+    // as one code under several names.
+    if (codes.size() == 1 && !code_missing) continue;
     outcome.findings.push_back(payees_finding(input, payees, members, "名称近似的不同收款方", score_similar_names));
   }
-  if (truncated || pairs.size() >= similar_pairs_max) {
+  if (truncated || pairs >= similar_pairs_max) {
     outcome.note = "部分极常见的名称片段未逐对比较（每组上限 " + std::to_string(neighbourhood_bucket_max) + " 个名称）";
   }
 }

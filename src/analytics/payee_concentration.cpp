@@ -7,6 +7,7 @@
 // Score: 30 plus 1 per 250 HHI points over the threshold, at most 70.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -50,26 +51,27 @@ AnalysisOutcome find_payee_concentration(const AnalyticsInput& input, const Paye
   const SpendingData& data = input.data;
   AnalysisOutcome outcome;
   outcome.rows_examined = input.selected.size();
-  std::map<std::uint32_t, std::map<std::uint32_t, PayeeTotal>> awards;
+  // One hash-table pass over the rows, keyed by award and payee; then grouped by award.
+  std::unordered_map<std::uint64_t, PayeeTotal> totals;
   std::map<std::uint32_t, std::size_t> award_rows;
-  std::map<std::uint32_t, std::set<std::string>> award_units;
+  std::map<std::uint32_t, std::set<std::uint32_t>> award_units;
   for (const auto index : input.selected) {
     const SpendingRow& row = data.rows[index];
     const auto key = payee_key(row, data);
-    auto [found, inserted] = awards[row.award].try_emplace(key, PayeeTotal{key, row.payee_name, Money(), 0, index});
+    auto [found, inserted] = totals.try_emplace((static_cast<std::uint64_t>(row.award) << 32) | key,
+                                                PayeeTotal{key, row.payee_name, Money(), 0, index});
     found->second.amount += data.amount(row);
     ++found->second.rows;
+    if (row.spent_on_day < data.rows[found->second.first_row].spent_on_day) found->second.first_row = index;
     ++award_rows[row.award];
-    if (award_units[row.award].size() < 16) award_units[row.award].insert(data.text(row.unit));
+    award_units[row.award].insert(row.unit);  // at most the award's lead units
   }
-  for (const auto& [award, by_payee] : awards) {
+  std::map<std::uint32_t, std::vector<PayeeTotal>> awards;
+  for (auto& [key, payee] : totals) awards[static_cast<std::uint32_t>(key >> 32)].push_back(payee);
+  for (auto& [award, payees] : awards) {
     if (award_rows[award] < static_cast<std::size_t>(config.min_payments)) continue;
-    std::vector<PayeeTotal> payees;
     Money total;
-    for (const auto& [key, payee] : by_payee) {
-      payees.push_back(payee);
-      total += payee.amount;
-    }
+    for (const auto& payee : payees) total += payee.amount;
     if (!total.is_positive()) continue;
     const long long hhi = herfindahl_index(payees, total);
     if (hhi < config.hhi_threshold) continue;
@@ -85,13 +87,16 @@ AnalysisOutcome find_payee_concentration(const AnalyticsInput& input, const Paye
     finding.item_count = payees.front().rows;
     for (std::size_t position = 0; position < payees.size() && position < payees_listed; ++position) {
       const PayeeTotal& payee = payees[position];
+      // A payee's total, not one expenditure: dated by its first payment, across the award's units.
       Evidence line = evidence_of(data, data.rows[payee.first_row], "");
-      line.expenditure_id = 0;  // a payee's total, not one expenditure
+      line.expenditure_id = 0;
+      line.unit_id.clear();
       line.amount = payee.amount;
-      line.note = data.text(payee.name) + "：" + std::to_string(payee.rows) + " 笔，占 " + std::to_string(whole_percent(payee.amount, total)) + "%";
+      line.note = data.text(payee.name) + "：" + std::to_string(payee.rows) + " 笔，占 " +
+                  std::to_string(whole_percent(payee.amount, total)) + "%（日期为首笔）";
       finding.evidence.push_back(std::move(line));
     }
-    finding.units.assign(award_units[award].begin(), award_units[award].end());
+    for (const auto unit : award_units[award]) finding.units.push_back(data.text(unit));
     finding.detail = data.text(award) + " 共 " + std::to_string(award_rows[award]) + " 笔支出 " + yuan_text(total) +
                      " 元，付给 " + std::to_string(payees.size()) + " 个收款方；最大收款方 " + data.text(payees.front().name) +
                      " 占 " + std::to_string(whole_percent(payees.front().amount, total)) + "%，HHI " + std::to_string(hhi);

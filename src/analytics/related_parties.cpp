@@ -72,7 +72,11 @@ AnalysisOutcome find_related_parties(const AnalyticsInput& input, const NearDupl
   for (const auto& [unit_id, profile] : input.units) {
     UnitNames& unit = units[unit_id];
     unit.name = normalise_payee_name(profile.name, suffixes);
-    for (const auto& person : profile.people) unit.people.emplace(normalise_payee_name(person.person_name, {}), person.relation);
+    for (const auto& person : profile.people) {
+      // Registered under several relations: the strongest one counts.
+      auto [found, inserted] = unit.people.emplace(normalise_payee_name(person.person_name, {}), person.relation);
+      if (!inserted && person_score(person.relation) > person_score(found->second)) found->second = person.relation;
+    }
   }
   std::map<std::uint32_t, std::u32string> payee_names;  // by payee name id: normalise each name once
   using Key = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::string>;

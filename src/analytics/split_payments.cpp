@@ -1,5 +1,6 @@
-// 拆分支付: several payments by one unit to one payee within window_days of
-// the first, each under the threshold, together reaching it — the way a
+// 拆分支付: several payments by one unit to one payee within window_days
+// calendar days (the first day counted as day one), each under the threshold,
+// together reaching it — the way a
 // purchase is cut up to stay under an approval or procurement limit.
 // Clusters are found greedily in date order and do not overlap.
 // Score: 70 for two payments, 5 more for each further one, at most 90.
@@ -69,18 +70,18 @@ AnalysisOutcome find_split_payments(const AnalyticsInput& input, const SplitPaym
   while (start < candidates.size()) {
     const SpendingRow& first = data.rows[candidates[start]];
     std::size_t end = start;
-    std::int64_t sum_fen = 0;
+    Money sum;
     while (end < candidates.size()) {
       const SpendingRow& row = data.rows[candidates[end]];
       if (row.unit != first.unit || payee_key(row, data) != payee_key(first, data) ||
-          row.spent_on_day - first.spent_on_day > config.window_days) {
+          row.spent_on_day - first.spent_on_day >= config.window_days) {
         break;
       }
-      sum_fen += row.amount_fen;
+      sum += data.amount(row);
       ++end;
     }
     const std::size_t count = end - start;
-    if (count >= static_cast<std::size_t>(config.min_payments) && sum_fen >= threshold_fen) {
+    if (count >= static_cast<std::size_t>(config.min_payments) && sum >= config.threshold) {
       const std::vector<std::uint32_t> cluster(candidates.begin() + static_cast<std::ptrdiff_t>(start),
                                                candidates.begin() + static_cast<std::ptrdiff_t>(end));
       outcome.findings.push_back(cluster_finding(input, cluster, config));

@@ -22,18 +22,18 @@ using testing::StoreTest;
 struct Planted {
   Analysis analysis;
   std::vector<std::string> external_ids;  // the submissions the evidence must name
+  std::string award_id;                   // the award it must be about
 };
 
 class AnalyticsStoreTest : public StoreTest {
  protected:
-  AuditReport report_for(const std::string& policy_id) {
+  Result<AuditReport> report_for(const std::string& policy_id,
+                                 const AnalyticsConfig& config = AnalyticsConfig::defaults()) {
     ReportSelection selection;
     selection.policy_id = policy_id;
     selection.from = Date::from_parts(2024, 1, 1);
     selection.to = Date::from_parts(2024, 12, 31);
-    auto report = audit_report(database(), selection);
-    EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.error().message);
-    return report.value();
+    return audit_report(database(), selection, config);
   }
 
   // Each planted pattern is found, names its planted submissions, and ranks
@@ -43,6 +43,10 @@ class AnalyticsStoreTest : public StoreTest {
       const auto found = std::find_if(report.analytics.findings.begin(), report.analytics.findings.end(),
                                       [&](const AnalyticsFinding& finding) {
                                         if (finding.analysis != pattern.analysis) return false;
+                                        if (std::find(finding.awards.begin(), finding.awards.end(), pattern.award_id) ==
+                                            finding.awards.end()) {
+                                          return false;
+                                        }
                                         std::set<std::string> ids;
                                         for (const auto& line : finding.evidence) ids.insert(line.external_id);
                                         return std::all_of(pattern.external_ids.begin(), pattern.external_ids.end(),
@@ -61,18 +65,24 @@ class AnalyticsStoreTest : public StoreTest {
 
 TEST_F(AnalyticsStoreTest, TheMainJobsAuditReportsRankThePlantedPatternsFirstWithTheirEvidence) {
   ASSERT_TRUE(run_award_scenario(database()).ok());
-  const auto qijiang = report_for("qijiang-2023");
-  expect_planted_on_top(qijiang, {{Analysis::split_payments, {"QJ-SPLIT-1", "QJ-SPLIT-2", "QJ-SPLIT-3"}},
-                                  {Analysis::idle_funds, {}},
-                                  {Analysis::round_amounts, {"QJ2-ROUND-1", "QJ2-ROUND-5"}},
-                                  {Analysis::payee_concentration, {}}});
-  const auto xixian = report_for("xixian-2024");
-  expect_planted_on_top(xixian, {{Analysis::duplicate_invoices, {"XX-DUPINV-1", "XX2024-001-23"}},
-                                 {Analysis::related_parties, {"XX-RELATED-1"}},
-                                 {Analysis::near_duplicate_payees, {"XX-DUPINV-1"}},
-                                 {Analysis::spending_spikes, {"XX-DEC-1", "XX-DEC-2", "XX-DEC-3"}}});
-  const auto urumqi = report_for("urumqi-2024");
-  expect_planted_on_top(urumqi, {{Analysis::rest_days, {"WL-HOLIDAY-1", "WL-HOLIDAY-2", "WL-HOLIDAY-3"}}});
+  const auto qijiang_report = report_for("qijiang-2023");
+  ASSERT_TRUE(qijiang_report.ok()) << qijiang_report.error().message;
+  const auto& qijiang = qijiang_report.value();
+  expect_planted_on_top(qijiang, {{Analysis::split_payments, {"QJ-SPLIT-1", "QJ-SPLIT-2", "QJ-SPLIT-3"}, "QJ2024-001"},
+                                  {Analysis::idle_funds, {}, "QJ2023-001"},
+                                  {Analysis::round_amounts, {"QJ2-ROUND-1", "QJ2-ROUND-5"}, "QJ2024-002"},
+                                  {Analysis::payee_concentration, {}, "QJ2024-002"}});
+  const auto xixian_report = report_for("xixian-2024");
+  ASSERT_TRUE(xixian_report.ok()) << xixian_report.error().message;
+  const auto& xixian = xixian_report.value();
+  expect_planted_on_top(xixian, {{Analysis::duplicate_invoices, {"XX-DUPINV-1", "XX2024-001-23"}, "XX2024-001"},
+                                 {Analysis::related_parties, {"XX-RELATED-1"}, "XX2024-001"},
+                                 {Analysis::near_duplicate_payees, {"XX-DUPINV-1"}, "XX2024-001"},
+                                 {Analysis::spending_spikes, {"XX-DEC-1", "XX-DEC-2", "XX-DEC-3"}, "XX2024-001"}});
+  const auto urumqi_report = report_for("urumqi-2024");
+  ASSERT_TRUE(urumqi_report.ok()) << urumqi_report.error().message;
+  const auto& urumqi = urumqi_report.value();
+  expect_planted_on_top(urumqi, {{Analysis::rest_days, {"WL-HOLIDAY-1", "WL-HOLIDAY-2", "WL-HOLIDAY-3"}, "WL2024-001"}});
   // The make-up working Sunday (调休上班) is ordinary spending.
   for (const auto& finding : urumqi.analytics.findings) {
     for (const auto& line : finding.evidence) EXPECT_NE(line.external_id, "WL-MAKEUP-1");
@@ -85,7 +95,9 @@ TEST_F(AnalyticsStoreTest, TheMainJobsAuditReportsRankThePlantedPatternsFirstWit
 
 TEST_F(AnalyticsStoreTest, TheAuditReportDocumentCarriesTheRankingTheEvidenceAndEveryAnalysis) {
   ASSERT_TRUE(run_award_scenario(database()).ok());
-  const auto report = report_for("xixian-2024");
+  const auto found = report_for("xixian-2024");
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  const auto& report = found.value();
   const auto document = audit_report_document(report);
   const auto* ranking = document.find_table("analytics_findings");
   const auto* evidence = document.find_table("analytics_evidence");
@@ -99,9 +111,22 @@ TEST_F(AnalyticsStoreTest, TheAuditReportDocumentCarriesTheRankingTheEvidenceAnd
     return row[3] == "XX-RELATED-1" && row[2].starts_with("记-2024-") && row[1] == "91611100MA6TX0B25D";
   });
   EXPECT_TRUE(names_voucher);
-  // Leads are not violations: 问题数 and 违规金额 are the rules' findings only.
-  std::size_t rule_findings = report.findings.size();
-  EXPECT_EQ(report.summary.finding_count, rule_findings);
+  // Leads are not violations: with every analysis switched off, 问题数, 违规金额
+  // and 应收回金额 are the same.
+  auto all_off = AnalyticsConfig::overlay(
+      "[duplicate_invoices]\nenabled = false\n[near_duplicate_payees]\nenabled = false\n[split_payments]\nenabled = false\n"
+      "[round_amounts]\nenabled = false\n[rest_days]\nenabled = false\n[spending_spikes]\nenabled = false\n"
+      "[payee_concentration]\nenabled = false\n[benford]\nenabled = false\n[related_parties]\nenabled = false\n"
+      "[idle_funds]\nenabled = false\n",
+      "test.toml");
+  ASSERT_TRUE(all_off.ok()) << all_off.error().message;
+  const auto without = report_for("xixian-2024", all_off.value());
+  ASSERT_TRUE(without.ok());
+  EXPECT_TRUE(without.value().analytics.findings.empty());
+  EXPECT_FALSE(report.analytics.findings.empty());
+  EXPECT_EQ(report.summary.finding_count, without.value().summary.finding_count);
+  EXPECT_EQ(report.summary.violation_amount, without.value().summary.violation_amount);
+  EXPECT_EQ(report.summary.to_recover, without.value().summary.to_recover);
 }
 
 TEST_F(AnalyticsStoreTest, RelatedPeopleAreRegisteredOnceAndRefusedWithReasons) {

@@ -213,6 +213,17 @@ TEST(NearDuplicatePayeesTest, OneNameUnderTwoCodesOneCodeUnderTwoNamesAndOneChar
   EXPECT_EQ(scores, (std::vector<int>{55, 60, 75}));
 }
 
+TEST(NearDuplicatePayeesTest, AChainOfLookAlikeNamesIsOneFindingNotOnePerPair) {
+  Rows rows;
+  rows.add(unit_a, "2024-05-06", 100'000, "陕西长安教育咨询有限公司", "91610113MA6UJ8PD4F")
+      .add(unit_a, "2024-05-07", 100'000, "陕西长安教育咨讯有限公司", "91610104MA6TT5R56D")
+      .add(unit_a, "2024-05-08", 100'000, "陕西长安教育资讯有限公司", "91650104MA7AB1234Y");
+  const auto outcome = find_near_duplicate_payees(rows.input(), config().near_duplicate_payees);
+  ASSERT_EQ(outcome.findings.size(), 1u);
+  EXPECT_EQ(outcome.findings[0].item_count, 3u);
+  EXPECT_EQ(outcome.findings[0].amount, Money::from_fen(300'000));
+}
+
 TEST(NearDuplicatePayeesTest, ControlDistinctCompaniesAndShortPersonalNamesAreClean) {
   Rows rows;
   rows.add(unit_a, "2024-05-06", 100'000, "西安曲江会展服务有限公司", supplier_code)
@@ -235,6 +246,15 @@ TEST(SplitPaymentsTest, ThreePaymentsUnderTheLimitWithinAWeekThatReachItAreFound
   EXPECT_EQ(outcome.findings[0].item_count, 3u);
   EXPECT_EQ(outcome.findings[0].amount, Money::from_fen(5'570'000));
   EXPECT_EQ(outcome.findings[0].score, 75);
+}
+
+TEST(SplitPaymentsTest, TheWindowIsSevenCalendarDaysCountingTheFirst) {
+  Rows inside;
+  inside.add(unit_a, "2024-11-04", 2'600'000, "甲公司").add(unit_a, "2024-11-10", 2'600'000, "甲公司");  // day 1 and day 7
+  EXPECT_EQ(find_split_payments(inside.input(), config().split_payments).findings.size(), 1u);
+  Rows outside;
+  outside.add(unit_a, "2024-11-04", 2'600'000, "甲公司").add(unit_a, "2024-11-11", 2'600'000, "甲公司");  // day 8
+  EXPECT_TRUE(find_split_payments(outside.input(), config().split_payments).findings.empty());
 }
 
 TEST(SplitPaymentsTest, ControlPaymentsSpreadOutOrUnderTheLimitTogetherOrToDifferentPayeesAreClean) {
@@ -316,6 +336,25 @@ TEST(SpendingSpikesTest, SpendingJustBeforeAReviewIsFound) {
   EXPECT_EQ(outcome.findings[0].pattern, "评估或报告节点前突击支出");
 }
 
+TEST(SpendingSpikesTest, TheDeadlineWindowIsThirtyDaysEndingOnTheDeadline) {
+  for (const auto& [date, found] : {std::pair{"2024-09-01", true}, std::pair{"2024-08-31", false}}) {
+    Rows rows;
+    auto& input = rows.input();
+    input.deadlines["A1"] = {{day("2024-09-30"), "绩效评估 2024-09-30"}};
+    rows.add(unit_a, "2024-02-05", 500'000, "甲公司").add(unit_a, date, 4'000'000, "乙公司", other_code);
+    EXPECT_EQ(find_spending_spikes(rows.input(), config().spending_spikes).findings.size(), found ? 1u : 0u) << date;
+  }
+}
+
+TEST(SpendingSpikesTest, TheShareIsOfTheYearNotOfHowWideThePeriodIsSelected) {
+  Rows rows;
+  for (const char* date : {"2024-03-05", "2024-05-06", "2024-07-08", "2024-09-09"}) rows.add(unit_a, date, 2'000'000, "甲公司");
+  rows.add(unit_a, "2024-12-10", 1'000'000, "乙公司", other_code);  // 11 % of the year
+  auto& input = rows.input();
+  input.selection.from = day("2024-12-01");  // December alone: still 11 % of the year, not 100 %
+  EXPECT_TRUE(find_spending_spikes(rows.input(), config().spending_spikes).findings.empty());
+}
+
 TEST(SpendingSpikesTest, ControlEvenSpendingAndAShareOnlyPaidInNovemberAreClean) {
   Rows rows;
   for (unsigned month = 1; month <= 12; ++month) {
@@ -360,7 +399,8 @@ TEST(BenfordTest, InventedAmountsCrowdingOnHighDigitsAreFoundWithTheDigitsNamed)
   Rows rows;
   for (int index = 0; index < 400; ++index) rows.add(unit_a, "2024-05-06", (5 + index % 5) * 100'000 + index * 7, "甲公司");
   const auto result = run_benford_test(rows.input(), config().benford);
-  ASSERT_EQ(result.outcome.findings.size(), 2u);  // the unit and 全部
+  ASSERT_EQ(result.outcome.findings.size(), 1u);  // one unit: 全部 is the same rows, tabled but not reported twice
+  ASSERT_EQ(result.scopes.size(), 2u);
   const auto& scope = result.scopes.front();
   EXPECT_TRUE(scope.tested);
   EXPECT_EQ(scope.conformity, "不符合");
@@ -398,6 +438,17 @@ TEST(RelatedPartiesTest, PaymentsToTheUnitItselfItsLegalRepresentativeAndACoLead
   for (const auto& finding : outcome.findings) scores.push_back(finding.score);
   std::sort(scores.begin(), scores.end());
   EXPECT_EQ(scores, (std::vector<int>{65, 85, 90, 90}));
+}
+
+TEST(RelatedPartiesTest, APersonRegisteredTwiceCountsUnderTheStrongerRelation) {
+  Rows rows;
+  auto& input = rows.input();
+  input.units[unit_a].people.push_back({unit_a, "王芳", Relation::staff});
+  input.units[unit_a].people.push_back({unit_a, "王芳", Relation::legal_representative});
+  rows.add(unit_a, "2024-05-06", 880'000, "王芳", "");
+  const auto outcome = find_related_parties(rows.input(), config().near_duplicate_payees);
+  ASSERT_EQ(outcome.findings.size(), 1u);
+  EXPECT_EQ(outcome.findings[0].score, 90);
 }
 
 TEST(RelatedPartiesTest, ControlUnrelatedSuppliersAndUnregisteredPeopleAreClean) {
