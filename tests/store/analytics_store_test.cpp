@@ -8,7 +8,9 @@
 #include <map>
 #include <set>
 
+#include "analytics/analytics_loader.hpp"
 #include "demo/award_scenario.hpp"
+#include "expenditure/expenditure.hpp"
 #include "registry/related_parties.hpp"
 #include "registry/units.hpp"
 #include "report/audit_report.hpp"
@@ -91,6 +93,42 @@ TEST_F(AnalyticsStoreTest, TheMainJobsAuditReportsRankThePlantedPatternsFirstWit
   const auto& benford_run = xixian.analytics.runs[static_cast<std::size_t>(Analysis::benford)];
   EXPECT_EQ(benford_run.finding_count, 0u);
   EXPECT_NE(benford_run.note.find("不足 300 笔"), std::string::npos);
+}
+
+TEST_F(AnalyticsStoreTest, AnInvoiceReusedUnderAnotherPolicysAwardIsFoundFromEitherSide) {
+  ASSERT_TRUE(run_award_scenario(database()).ok());
+  // 綦江's unit books the invoice 西咸's unit booked as XX2024-001-23, under another seller's code.
+  RecordOptions options;
+  options.today = Date::from_parts(2024, 12, 31);
+  options.source = "test";
+  const Verdict verdict = record_expenditure(
+      database(), {"QJ-CROSS-1", "QJ2024-001", "91500222MA5U7A0B23", "2024-12-02", "3300.00", "宣传推广", "银行转账",
+                   "西安雁塔数码科技有限责任公司", "91650100MA78GH897U", "", "24500000001000000023", "宣传费"},
+      options);
+  ASSERT_EQ(verdict.status, VerdictStatus::accepted) << verdict.reason_codes();
+  for (const char* policy : {"qijiang-2023", "xixian-2024"}) {
+    const auto report = report_for(policy);
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    const auto& findings = report.value().analytics.findings;
+    const auto found = std::find_if(findings.begin(), findings.end(), [](const AnalyticsFinding& finding) {
+      std::set<std::string> ids;
+      for (const auto& line : finding.evidence) ids.insert(line.external_id);
+      return finding.analysis == Analysis::duplicate_invoices && ids.contains("QJ-CROSS-1") && ids.contains("XX2024-001-23");
+    });
+    EXPECT_NE(found, findings.end()) << policy;
+  }
+  // The unrelated awards' rows are not loaded: 綦江's report reads only its own and the one sharing the invoice.
+  ReportSelection selection;
+  selection.policy_id = "qijiang-2023";
+  selection.to = Date::from_parts(2024, 12, 31);
+  const auto input = load_analytics_input(database(), selection);
+  ASSERT_TRUE(input.ok());
+  for (const auto& row : input.value().data.rows) {
+    const std::string& award = input.value().data.text(row.award);
+    EXPECT_TRUE(award.starts_with("QJ") ||
+                input.value().data.text(row.invoice) == "E:24500000001000000023")
+        << award;
+  }
 }
 
 TEST_F(AnalyticsStoreTest, TheAuditReportDocumentCarriesTheRankingTheEvidenceAndEveryAnalysis) {
