@@ -68,6 +68,8 @@ bool print_inter_book_check(Database& database, Context& context) {
 
 // 专项资金审计报告 of 2024 for every policy that paid an award, in every
 // format, one folder per policy.
+constexpr std::size_t leads_shown_max = 5;
+
 void write_audit_reports(Database& database, const std::string& folder) {
   std::vector<std::string> policies;
   for (const auto& award : list_awards(database)) {
@@ -84,8 +86,16 @@ void write_audit_reports(Database& database, const std::string& folder) {
     const auto folder_of_policy = (std::filesystem::path(folder) / policy).string();
     (void)require(export_document(document, "all", folder_of_policy, std::cout));
     std::cout << policy << "：问题 " << report.summary.finding_count << " 项，违规金额 "
-              << group_thousands(report.summary.violation_amount.to_plain_string()) << " 元，写入 "
-              << folder_of_policy << "/audit.{txt,csv,json,html,xlsx,pdf}\n";
+              << group_thousands(report.summary.violation_amount.to_plain_string()) << " 元，审计疑点 "
+              << report.analytics.findings.size() << " 项，写入 " << folder_of_policy
+              << "/audit.{txt,csv,json,html,xlsx,pdf}\n";
+    // The leads the auditors should look at first, with the evidence in the report.
+    for (std::size_t index = 0; index < report.analytics.findings.size() && index < leads_shown_max; ++index) {
+      const auto& lead = report.analytics.findings[index];
+      std::cout << "  " << lead.rank << ". [" << lead.score << "] " << analysis_title(lead.analysis) << "："
+                << lead.pattern << "，" << lead.item_count << " 笔 " << group_thousands(lead.amount.to_plain_string())
+                << " 元\n";
+    }
   }
 }
 
