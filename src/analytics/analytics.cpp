@@ -30,8 +30,8 @@ std::string parameters_of(Analysis analysis, const AnalyticsConfig& config) {
       return "HHI ≥ " + std::to_string(config.payee_concentration.hhi_threshold) + "，至少 " +
              std::to_string(config.payee_concentration.min_payments) + " 笔";
     case Analysis::benford:
-      return "至少 " + std::to_string(config.benford.min_rows) + " 笔，MAD > 0." +
-             std::to_string(1'000'000 + config.benford.mad_nonconformity_millionths).substr(1, 3) + " 为不符合";
+      return "至少 " + std::to_string(config.benford.min_rows) + " 笔，MAD > " +
+             millionths_text(config.benford.mad_nonconformity_millionths, 3) + " 为不符合";
     case Analysis::related_parties: return "本单位信用代码、名称、登记的关联人员、同一奖补的其他创建单位";
     case Analysis::idle_funds:
       return "首次拨付满 " + std::to_string(config.idle_funds.after_months) + " 个月且执行率 < " +
@@ -198,8 +198,7 @@ ReportTable benford_table(const AnalyticsResult& result) {
     std::vector<std::string> row = {scope.scope, std::to_string(scope.rows)};
     for (const auto count : scope.counts) row.push_back(std::to_string(count));
     if (scope.tested) {
-      std::string mad = std::to_string(1'000'000 + scope.mad_millionths);  // "1015234" -> "0.0152"
-      row.push_back(std::to_string(scope.mad_millionths / 1'000'000) + "." + mad.substr(mad.size() - 6, 4));
+      row.push_back(millionths_text(scope.mad_millionths, 4));
       row.push_back(scope.conformity);
     } else {
       row.push_back("—");
@@ -208,6 +207,23 @@ ReportTable benford_table(const AnalyticsResult& result) {
     table.add_row(std::move(row));
   }
   return table;
+}
+
+ReportDocument analytics_document(const ReportSelection& selection, const AnalyticsResult& result) {
+  ReportDocument document;
+  document.key = "analytics";
+  document.title = "审计数据分析";
+  document.metadata = {{"政策", selection.policy_id.empty() ? "全部" : selection.policy_id},
+                       {"期间", period_text(selection)},
+                       {"在账支出笔数", std::to_string(result.rows_selected)}};
+  if (!selection.unit_id.empty()) document.metadata.emplace_back("单位", selection.unit_id);
+  ReportSection section{"analytics", "审计疑点", {}};
+  section.blocks.emplace_back(analytics_findings_table(result));
+  section.blocks.emplace_back(analytics_evidence_table(result));
+  section.blocks.emplace_back(analytics_runs_table(result));
+  section.blocks.emplace_back(benford_table(result));
+  document.sections.push_back(std::move(section));
+  return document;
 }
 
 }  // namespace jiangbu

@@ -13,6 +13,7 @@
 #include "analytics/holiday_calendar.hpp"
 #include "core/result.hpp"
 #include "report/report_document.hpp"
+#include "report/report_selection.hpp"
 #include "store/database.hpp"
 
 namespace jiangbu {
@@ -49,5 +50,8 @@ ReportTable analytics_findings_table(const AnalyticsResult& result);
 ReportTable analytics_evidence_table(const AnalyticsResult& result);
 ReportTable analytics_runs_table(const AnalyticsResult& result);
 ReportTable benford_table(const AnalyticsResult& result);
+
+// Those four tables as a document of their own (`jiangbu report analytics`).
+ReportDocument analytics_document(const ReportSelection& selection, const AnalyticsResult& result);
 
 }  // namespace jiangbu

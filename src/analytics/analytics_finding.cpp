@@ -1,5 +1,6 @@
 #include "analytics/analytics_finding.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/assert.hpp"
@@ -53,6 +54,18 @@ void add_evidence(AnalyticsFinding& finding, const SpendingData& data, const Spe
   ++finding.item_count;
   finding.amount += data.amount(row);
   if (finding.evidence.size() < evidence_max) finding.evidence.push_back(evidence_of(data, row, std::move(note)));
+}
+
+void note_award(AnalyticsFinding& finding, const std::string& award_id) {
+  if (std::find(finding.awards.begin(), finding.awards.end(), award_id) == finding.awards.end()) {
+    finding.awards.push_back(award_id);
+  }
+}
+
+std::string millionths_text(std::int64_t millionths, int decimals) {
+  JIANGBU_ASSERT(millionths >= 0 && decimals >= 0 && decimals <= 6);
+  const std::string fraction = std::to_string(1'000'000 + millionths % 1'000'000).substr(1, static_cast<std::size_t>(decimals));
+  return std::to_string(millionths / 1'000'000) + (decimals > 0 ? "." + fraction : "");
 }
 
 int bounded_score(long long score) { return static_cast<int>(std::clamp(score, 0LL, 100LL)); }

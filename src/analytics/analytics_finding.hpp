@@ -68,7 +68,11 @@ struct AnalysisOutcome {
 Evidence evidence_of(const SpendingData& data, const SpendingRow& row, std::string note);
 // Adds evidence while there is room; always counts the item and its amount.
 void add_evidence(AnalyticsFinding& finding, const SpendingData& data, const SpendingRow& row, std::string note);
+// Lists the award once, in the order first seen.
+void note_award(AnalyticsFinding& finding, const std::string& award_id);
 int bounded_score(long long score);  // clamped to 0..100
+// A non-negative count of millionths as a decimal, truncated: (15234, 4) -> "0.0152".
+std::string millionths_text(std::int64_t millionths, int decimals);
 // "12,345.60" for sentences people read.
 std::string yuan_text(const Money& amount);
 // numerator × 100 ÷ denominator, rounded down: the whole percent for scores.

@@ -76,7 +76,7 @@ constexpr const char* row_columns =
 Status load_rows(Database& database, const FundStatement& statement, SpendingData& data) {
   RowReader reader(statement.selection.to);
   std::string award_id;
-  std::set<std::string> selected_awards;
+  std::set<std::string, std::less<>> selected_awards;  // looked up by string_view, no copy per row
   for (const auto& award : statement.awards) {
     award_id = award.award_id;
     selected_awards.insert(award_id);
@@ -97,7 +97,7 @@ Status load_rows(Database& database, const FundStatement& statement, SpendingDat
        soci::into(reader.units_), soci::into(reader.dates_), soci::into(reader.categories_), soci::into(reader.payee_names_),
        soci::into(reader.payee_usccs_), soci::into(reader.invoice_keys_), soci::into(reader.reversed_on_));
   return reader.read(others, data, [&](std::string_view award, std::string_view invoice) {
-    if (selected_awards.contains(std::string(award))) return false;
+    if (selected_awards.contains(award)) return false;
     const auto id = data.strings.find(invoice);
     return id && selected_invoices.contains(*id);
   });

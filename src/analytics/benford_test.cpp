@@ -26,6 +26,7 @@ constexpr int score_max = 70;
 constexpr std::int64_t mad_close_millionths = 6'000;
 constexpr std::int64_t mad_acceptable_millionths = 12'000;
 constexpr std::int64_t score_step_millionths = 1'000;
+constexpr std::size_t awards_listed_max = 16;  // a unit's awards; the overall scope may touch hundreds
 
 double expected_share(int digit) { return std::log10(1.0 + 1.0 / digit); }
 
@@ -65,12 +66,6 @@ std::string digits_text(const std::vector<int>& digits) {
   return text.empty() ? "无" : text;
 }
 
-std::string mad_text(std::int64_t millionths) {
-  std::string digits = std::to_string(millionths);
-  while (digits.size() < 7) digits.insert(digits.begin(), '0');
-  return digits.substr(0, digits.size() - 6) + "." + digits.substr(digits.size() - 6, 4);
-}
-
 AnalyticsFinding scope_finding(const AnalyticsInput& input, const BenfordScope& scope, const BenfordConfig& config,
                                const std::vector<std::uint32_t>& rows) {
   const SpendingData& data = input.data;
@@ -89,15 +84,12 @@ AnalyticsFinding scope_finding(const AnalyticsInput& input, const BenfordScope& 
   });
   for (const auto index : flagged) {
     add_evidence(finding, data, data.rows[index], "首位 " + std::to_string(first_digit(data.rows[index].amount_fen)));
-    const std::string& award = data.text(data.rows[index].award);
-    if (std::find(finding.awards.begin(), finding.awards.end(), award) == finding.awards.end() && finding.awards.size() < 16) {
-      finding.awards.push_back(award);
-    }
+    if (finding.awards.size() < awards_listed_max) note_award(finding, data.text(data.rows[index].award));
   }
   finding.score = bounded_score(std::min<long long>(
       score_max, score_base + (scope.mad_millionths - config.mad_nonconformity_millionths) / score_step_millionths));
-  finding.detail = (scope.scope == "全部" ? std::string("全部") : scope.scope) + " " + std::to_string(scope.rows) +
-                   " 笔支出的首位数字 MAD 为 " + mad_text(scope.mad_millionths) + "（" + scope.conformity +
+  finding.detail = scope.scope + " " + std::to_string(scope.rows) +
+                   " 笔支出的首位数字 MAD 为 " + millionths_text(scope.mad_millionths, 4) + "（" + scope.conformity +
                    "）；偏多的首位数字：" + digits_text(scope.digits_over) + "，偏少的：" + digits_text(scope.digits_under);
   return finding;
 }

@@ -99,8 +99,7 @@ AnalysisOutcome find_related_parties(const AnalyticsInput& input, const NearDupl
       finding.units = {data.text(row.unit)};
     }
     add_evidence(finding, data, row, data.text(row.payee_name));
-    const std::string& award = data.text(row.award);
-    if (std::find(finding.awards.begin(), finding.awards.end(), award) == finding.awards.end()) finding.awards.push_back(award);
+    note_award(finding, data.text(row.award));
   }
   for (auto& [key, finding] : found) {
     const std::string& payee_code = data.text(std::get<2>(key));

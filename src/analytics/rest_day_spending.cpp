@@ -54,8 +54,7 @@ AnalysisOutcome find_rest_day_spending(const AnalyticsInput& input, const RestDa
     for (const auto index : unit.rest_rows) {
       const SpendingRow& row = data.rows[index];
       add_evidence(finding, data, row, calendar.rest_day_name(data.date(row)) + " " + data.text(row.payee_name));
-      const std::string& award = data.text(row.award);
-      if (std::find(finding.awards.begin(), finding.awards.end(), award) == finding.awards.end()) finding.awards.push_back(award);
+      note_award(finding, data.text(row.award));
     }
     const auto share_percent = static_cast<long long>(unit.rest_rows.size() * 100 / unit.rows);
     finding.score = bounded_score(score_base +

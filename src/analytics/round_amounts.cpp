@@ -57,8 +57,7 @@ AnalysisOutcome find_round_amounts(const AnalyticsInput& input, const RoundAmoun
     for (const auto index : unit.round_rows) {
       const SpendingRow& row = data.rows[index];
       add_evidence(finding, data, row, data.text(row.payee_name));
-      const std::string& award = data.text(row.award);
-      if (std::find(finding.awards.begin(), finding.awards.end(), award) == finding.awards.end()) finding.awards.push_back(award);
+      note_award(finding, data.text(row.award));
     }
     finding.score = bounded_score(std::min<long long>(score_max, score_base + share_percent - config.expected_share_percent));
     finding.detail = unit_id + " 的 " + std::to_string(unit.eligible) + " 笔 " + yuan_text(config.min_amount) +

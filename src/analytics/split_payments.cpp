@@ -28,8 +28,7 @@ AnalyticsFinding cluster_finding(const AnalyticsInput& input, const std::vector<
   for (const auto index : cluster) {
     const SpendingRow& row = data.rows[index];
     add_evidence(finding, data, row, data.text(row.payee_name));
-    const std::string& award = data.text(row.award);
-    if (std::find(finding.awards.begin(), finding.awards.end(), award) == finding.awards.end()) finding.awards.push_back(award);
+    note_award(finding, data.text(row.award));
   }
   finding.score = bounded_score(std::min<long long>(
       score_max, score_base + score_per_extra_payment * (static_cast<long long>(cluster.size()) - 2)));
@@ -52,38 +51,38 @@ AnalysisOutcome find_split_payments(const AnalyticsInput& input, const SplitPaym
   AnalysisOutcome outcome;
   outcome.rows_examined = input.selected.size();
   const std::int64_t threshold_fen = config.threshold.fen_int64();
-  std::vector<std::uint32_t> candidates;
+  // The sort keys taken once per row, not once per comparison.
+  struct Candidate {
+    std::uint32_t unit;
+    std::uint32_t payee;
+    std::int32_t day;
+    std::int64_t expenditure_id;
+    std::uint32_t index;
+    auto operator<=>(const Candidate&) const = default;
+  };
+  std::vector<Candidate> candidates;
   for (const auto index : input.selected) {
-    if (data.rows[index].amount_fen < threshold_fen) candidates.push_back(index);
+    const SpendingRow& row = data.rows[index];
+    if (row.amount_fen < threshold_fen) {
+      candidates.push_back({row.unit, payee_key(row, data), row.spent_on_day, row.expenditure_id, index});
+    }
   }
-  std::sort(candidates.begin(), candidates.end(), [&](std::uint32_t left, std::uint32_t right) {
-    const auto& a = data.rows[left];
-    const auto& b = data.rows[right];
-    const auto payee_a = payee_key(a, data);
-    const auto payee_b = payee_key(b, data);
-    if (a.unit != b.unit) return a.unit < b.unit;
-    if (payee_a != payee_b) return payee_a < payee_b;
-    if (a.spent_on_day != b.spent_on_day) return a.spent_on_day < b.spent_on_day;
-    return a.expenditure_id < b.expenditure_id;
-  });
+  std::sort(candidates.begin(), candidates.end());
   std::size_t start = 0;
   while (start < candidates.size()) {
-    const SpendingRow& first = data.rows[candidates[start]];
+    const Candidate& first = candidates[start];
     std::size_t end = start;
     Money sum;
     while (end < candidates.size()) {
-      const SpendingRow& row = data.rows[candidates[end]];
-      if (row.unit != first.unit || payee_key(row, data) != payee_key(first, data) ||
-          row.spent_on_day - first.spent_on_day >= config.window_days) {
-        break;
-      }
-      sum += data.amount(row);
+      const Candidate& next = candidates[end];
+      if (next.unit != first.unit || next.payee != first.payee || next.day - first.day >= config.window_days) break;
+      sum += data.amount(data.rows[next.index]);
       ++end;
     }
     const std::size_t count = end - start;
     if (count >= static_cast<std::size_t>(config.min_payments) && sum >= config.threshold) {
-      const std::vector<std::uint32_t> cluster(candidates.begin() + static_cast<std::ptrdiff_t>(start),
-                                               candidates.begin() + static_cast<std::ptrdiff_t>(end));
+      std::vector<std::uint32_t> cluster;
+      for (std::size_t position = start; position < end; ++position) cluster.push_back(candidates[position].index);
       outcome.findings.push_back(cluster_finding(input, cluster, config));
       start = end;
     } else {

@@ -44,23 +44,6 @@ AnalyticsConfig analytics_config_of(const ReportOptions& options) {
   return require(AnalyticsConfig::load_file(options.analytics_config));
 }
 
-ReportDocument analytics_document(const ReportSelection& selection, const AnalyticsResult& result) {
-  ReportDocument document;
-  document.key = "analytics";
-  document.title = "审计数据分析";
-  document.metadata = {{"政策", selection.policy_id.empty() ? "全部" : selection.policy_id},
-                       {"期间", period_text(selection)},
-                       {"在账支出笔数", std::to_string(result.rows_selected)}};
-  if (!selection.unit_id.empty()) document.metadata.emplace_back("单位", selection.unit_id);
-  ReportSection section{"analytics", "审计疑点", {}};
-  section.blocks.emplace_back(analytics_findings_table(result));
-  section.blocks.emplace_back(analytics_evidence_table(result));
-  section.blocks.emplace_back(analytics_runs_table(result));
-  section.blocks.emplace_back(benford_table(result));
-  document.sections.push_back(std::move(section));
-  return document;
-}
-
 ReportSelection selection_of(const ReportOptions& options) {
   ReportSelection selection;
   selection.policy_id = options.policy;

@@ -5,6 +5,7 @@
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
+#include "money/money_parse.hpp"
 #include "registry/units.hpp"
 
 namespace jiangbu {
@@ -26,13 +27,6 @@ constexpr std::array<RelationNames, 4> relation_names = {{
     {Relation::shareholder, "shareholder", "股东"},
     {Relation::relative, "relative", "亲属"},
 }};
-
-// Names are compared as typed, less the blanks clerks leave at either end.
-std::string trim_spaces(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
 
 }  // namespace
 
@@ -62,7 +56,8 @@ Result<RelatedParty> add_related_party(Database& database, const RelatedPartyInp
   if (!find_unit(database, input.unit_id)) {
     return make_error(ReasonCode::unknown_unit, "no unit is registered under '" + input.unit_id + "'", "unit");
   }
-  const std::string person = trim_spaces(input.person_name);
+  // Names are compared as typed, less the blanks clerks leave at either end.
+  const std::string person(money_text::trim_ascii_whitespace(input.person_name));
   if (auto valid = validate_text(person, "name", person_name_bytes_max); !valid) {
     return make_error(ReasonCode::bad_related_party, valid.error().message, "name");
   }

@@ -12,6 +12,8 @@
 #include <new>
 #include <optional>
 
+#include "core/text.hpp"
+
 namespace jiangbu {
 
 namespace {
@@ -69,19 +71,6 @@ std::string_view trim_xml_space(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-void append_utf8(std::string& output, char32_t code_point) {
-  if (code_point < 0x80) {
-    output.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    output.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    output.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    output.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    output.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    output.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
 }
 
 std::optional<char32_t> parse_escape(std::string_view text, std::size_t index) {

@@ -23,6 +23,7 @@
 #include "registry/brands.hpp"
 #include "registry/units.hpp"
 #include "support/test_database.hpp"
+#include "support/scratch_directory.hpp"
 
 namespace jiangbu {
 namespace {
@@ -35,21 +36,10 @@ Money amount(const char* text) { return parse_money(text, SignPolicy::allow_nega
 const std::string unit_id = "91610000MA6TG12349";
 const std::string payee = "91650102MA78QR012B";
 
-// One scratch directory per test process, removed when the process ends.
-struct ScratchDirectory {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("jiangbu-bank-" + std::to_string(::getpid()));
-  ScratchDirectory() { std::filesystem::create_directories(path); }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-};
-
 std::string write_file(const std::string& name, std::string_view bytes) {
-  static const ScratchDirectory directory;
+  static const testing::ScratchDirectory directory("bank");
   static std::atomic<int> counter{0};
-  const auto path = directory.path / (std::to_string(counter++) + "-" + name);
+  const auto path = directory.path() / (std::to_string(counter++) + "-" + name);
   std::ofstream stream(path, std::ios::binary);
   stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   return path.string();

@@ -27,6 +27,7 @@
 #include "report/pdf_table.hpp"
 #include "report/pdf_writer.hpp"
 #include "report/report_document.hpp"
+#include "support/scratch_directory.hpp"
 
 namespace jiangbu {
 namespace {
@@ -34,21 +35,11 @@ namespace {
 // ---------------------------------------------------------------------------
 // Helpers.
 
-struct ScratchDirectory {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("jiangbu-pdf-" + std::to_string(::getpid()));
-  ScratchDirectory() { std::filesystem::create_directories(path); }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-};
-
 // A fresh empty directory per test, so "nothing else was written" can be
 // checked by listing it.
 std::filesystem::path fresh_directory(const std::string& name) {
-  static const ScratchDirectory scratch;
-  const std::filesystem::path directory = scratch.path / name;
+  static const testing::ScratchDirectory scratch("pdf");
+  const std::filesystem::path directory = scratch.path() / name;
   std::filesystem::remove_all(directory);
   std::filesystem::create_directories(directory);
   return directory;

@@ -22,6 +22,7 @@
 #include "tabular/tabular_file.hpp"
 #include "tabular/text_encoding.hpp"
 #include "tabular/xlsx_reader.hpp"
+#include "support/scratch_directory.hpp"
 
 namespace jiangbu {
 namespace {
@@ -32,21 +33,10 @@ using Rows = std::vector<std::vector<std::string>>;
 // ---------------------------------------------------------------------------
 // Helpers.
 
-// One scratch directory per test process, removed when the process ends.
-struct ScratchDirectory {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("jiangbu-tabular-" + std::to_string(::getpid()));
-  ScratchDirectory() { std::filesystem::create_directories(path); }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-};
-
 std::filesystem::path temp_path(const std::string& name) {
-  static const ScratchDirectory directory;
+  static const testing::ScratchDirectory directory("tabular");
   static std::atomic<int> counter{0};
-  return directory.path / (std::to_string(counter++) + "-" + name);
+  return directory.path() / (std::to_string(counter++) + "-" + name);
 }
 
 std::string read_and_remove(const std::filesystem::path& path) {

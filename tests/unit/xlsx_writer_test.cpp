@@ -17,26 +17,16 @@
 #include "report/report_document.hpp"
 #include "report/xlsx_writer.hpp"
 #include "tabular/xlsx_reader.hpp"
+#include "support/scratch_directory.hpp"
 
 namespace jiangbu {
 namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-// One scratch directory per test process, removed when the process ends.
-struct ScratchDirectory {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("jiangbu-xlsx-writer-" + std::to_string(::getpid()));
-  ScratchDirectory() { std::filesystem::create_directories(path); }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-};
-
 const std::filesystem::path& scratch() {
-  static const ScratchDirectory directory;
-  return directory.path;
+  static const testing::ScratchDirectory directory("xlsx-writer");
+  return directory.path();
 }
 
 std::string read_file(const std::filesystem::path& path) {
