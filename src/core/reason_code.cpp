@@ -82,6 +82,9 @@ constexpr std::array registry{
     ReasonCodeInfo{cannot_write_output, ReasonKind::storage, "cannot-write-output", "a report file cannot be written (folder missing or read-only, disk full, fonts missing); nothing half-written is left"},
     ReasonCodeInfo{bad_analytics_config, ReasonKind::input, "bad-analytics-config", "the analytics parameters file has an unknown key, a value of the wrong type or out of range"},
     ReasonCodeInfo{bad_related_party, ReasonKind::input, "bad-related-party", "a person registered as related to a unit has no name, an unknown relation or an over-long field"},
+    ReasonCodeInfo{journal_chain_broken, ReasonKind::storage, "journal-chain-broken", "an entry of the journal no longer matches its SHA-256 hash chain, or the chain has a gap: the database was changed behind the application's back"},
+    ReasonCodeInfo{permission_denied, ReasonKind::rule, "permission-denied", "the principal (bureau, unit or auditor) may not do this, or not to another unit's books"},
+    ReasonCodeInfo{bad_principal, ReasonKind::input, "bad-principal", "the principal given by --as or the configuration is not bureau, auditor or unit:<registered USCC>, or does not match the database role"},
 };
 
 }  // namespace

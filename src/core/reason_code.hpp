@@ -94,6 +94,10 @@ enum class ReasonCode : int {
   // Auditor analytics and the people a unit registers for the related-party test.
   bad_analytics_config = 70,
   bad_related_party = 71,
+  // Integrity and security: the journal's hash chain and who may do what.
+  journal_chain_broken = 72,
+  permission_denied = 73,
+  bad_principal = 74,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),
