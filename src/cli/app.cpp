@@ -55,6 +55,7 @@ int run_cli(int argc, char** argv) {
   register_demo_commands(app, context);
   register_policy_commands(app, context);
   register_bank_commands(app, context);
+  register_verify_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

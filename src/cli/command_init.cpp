@@ -4,6 +4,7 @@
 
 #include "cli/context.hpp"
 #include "ledger/books.hpp"
+#include "ledger/journal_chain.hpp"
 #include "policy/policy_store.hpp"
 #include "store/migrations.hpp"
 
@@ -16,6 +17,9 @@ void ensure_bureau_book(Database& database) {
 
 void initialise_database(Database& database) {
   (void)require(apply_migrations(database));
+  // Entries posted before migration 0006 join the hash chain now, in voucher
+  // order; from then on every entry is sealed as it is posted.
+  (void)require(seal_legacy_entries(database));
   if (auto seeded = seed_charts(database); !seeded) throw CommandFailure{seeded.error()};
   if (auto seeded = seed_policies(database); !seeded) throw CommandFailure{seeded.error()};
   ensure_bureau_book(database);

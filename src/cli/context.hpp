@@ -58,5 +58,6 @@ void register_award_commands(CLI::App& app, Context& context);
 void register_expenditure_commands(CLI::App& app, Context& context);
 void register_policy_commands(CLI::App& app, Context& context);
 void register_bank_commands(CLI::App& app, Context& context);
+void register_verify_command(CLI::App& app, Context& context);
 
 }  // namespace jiangbu

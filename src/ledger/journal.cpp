@@ -8,6 +8,7 @@
 #include "core/timestamp.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/books.hpp"
+#include "ledger/journal_chain.hpp"
 #include "store/money_conversion.hpp"
 #include "store/transaction.hpp"
 
@@ -57,6 +58,9 @@ struct Journal::Statements {
   long long posting_credit_fen = 0;
   soci::statement insert_posting;
 
+  // Seals each entry into its book and year's hash chain (journal_chain.hpp).
+  ChainSealer sealer;
+
   // Positive lookups only: books and accounts are never closed or removed.
   std::map<std::pair<std::string, std::string>, Basis> basis_cache;
   std::set<std::string> known_books;
@@ -88,7 +92,8 @@ Journal::Statements::Statements(soci::session& session)
                                          ":book, :entry_date, :account, :debit, :credit)",
                       soci::use(entry_id), soci::use(posting_line_number), soci::use(book_id),
                       soci::use(entry_date), soci::use(posting_account), soci::use(posting_debit_fen),
-                      soci::use(posting_credit_fen))) {}
+                      soci::use(posting_credit_fen))),
+      sealer(session) {}
 
 namespace {
 
@@ -142,8 +147,10 @@ Status validate_shape(const EntryInput& input) {
 
 }  // namespace
 
-Journal::Journal(Database& database)
-    : database_(database), statements_(std::make_unique<Statements>(database.session())) {}
+Journal::Journal(Database& database, JournalSealing sealing)
+    : database_(database),
+      statements_(std::make_unique<Statements>(database.session())),
+      sealing_(sealing) {}
 
 Journal::~Journal() = default;
 
@@ -228,6 +235,12 @@ Result<JournalEntry> Journal::append(const EntryInput& input) {
   entry.source_reference = input.source_reference;
   if (statements.reverses_indicator == soci::i_ok) entry.reverses_entry_id = statements.reverses_entry_id;
   entry.recorded_at = statements.recorded_at;
+  // The voucher counter's row lock taken above is held until commit, so the
+  // previous entry of this chain is committed and no other writer can seal
+  // the same place: the chain cannot fork, also under READ COMMITTED.
+  if (sealing_ == JournalSealing::sealed) {
+    if (auto sealed = statements.sealer.seal(entry); !sealed) return sealed.error();
+  }
   return entry;
 }
 

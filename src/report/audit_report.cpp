@@ -281,6 +281,9 @@ Result<AuditReport> audit_report(Database& database, const ReportSelection& sele
   }
   AuditReport report;
   report.selection = selection;
+  auto journal_head = stored_journal_head(database);
+  if (!journal_head) return journal_head.error();
+  report.journal_head = std::move(journal_head.value());
   auto policy = stored_policy(database, selection.policy_id);
   if (!policy) return policy.error();
   report.policy = std::move(policy.value());

@@ -22,6 +22,7 @@
 #include "analytics/analytics.hpp"
 #include "analytics/analytics_config.hpp"
 #include "core/result.hpp"
+#include "ledger/journal_chain.hpp"
 #include "money/money.hpp"
 #include "policy/policy.hpp"
 #include "bank/bank_reconciliation.hpp"
@@ -74,6 +75,10 @@ struct AuditReport {
   // The analytics' ranked leads (审计疑点): listed after the findings, not
   // counted in 问题数 or 违规金额 until an auditor confirms them.
   AnalyticsResult analytics;
+  // The journal's hash-chain head and entry count the report was computed
+  // from, as stored; `jiangbu verify --expect <head>` confirms the journal
+  // still is what the report read.
+  JournalHead journal_head;
 };
 
 // The selection must name a policy.

@@ -171,6 +171,9 @@ ReportDocument audit_report_document(const AuditReport& report) {
                        {"截止日", report.selection.to.to_string()},
                        {"奖补", award_ids.empty() ? "无" : joined(award_ids, "、")}};
   if (!report.selection.unit_id.empty()) document.metadata.emplace_back("单位", report.selection.unit_id);
+  // What the figures were computed from, to check later with `jiangbu verify --expect`.
+  document.metadata.emplace_back("账簿哈希链头", report.journal_head.combined_hash);
+  document.metadata.emplace_back("凭证数", std::to_string(report.journal_head.entry_count));
 
   ReportSection basis{"basis", wording.text("sections.basis"), {}};
   basis.blocks.emplace_back(Paragraph{wording.fill("text.basis", values)});
