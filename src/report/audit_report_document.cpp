@@ -64,6 +64,16 @@ TemplateValues template_values(const AuditReport& report) {
           {"analytics_top_count", std::to_string(std::min<std::size_t>(report.analytics.findings.size(), 10))}};
 }
 
+// The journal the figures were computed from, to check later with
+// `jiangbu verify --expect <head>`: a table, so that CSV carries it too.
+ReportTable journal_head_table(const JournalHead& head) {
+  ReportTable table{"journal_chain", "账簿哈希链（SHA-256）",
+                    {{"head", "链头"}, {"entries", "凭证数", CellKind::count}, {"chains", "链数", CellKind::count}},
+                    {}, {}, "无"};
+  table.add_row({head.combined_hash, std::to_string(head.entry_count), std::to_string(head.chain_count)});
+  return table;
+}
+
 ReportTable award_table(const AuditReport& report) {
   ReportTable table{"awards", "奖补总体情况",
                     {{"award", "奖补"}, {"brand", "品牌"}, {"tier", "级别"}, {"document", "文号"},
@@ -171,13 +181,11 @@ ReportDocument audit_report_document(const AuditReport& report) {
                        {"截止日", report.selection.to.to_string()},
                        {"奖补", award_ids.empty() ? "无" : joined(award_ids, "、")}};
   if (!report.selection.unit_id.empty()) document.metadata.emplace_back("单位", report.selection.unit_id);
-  // What the figures were computed from, to check later with `jiangbu verify --expect`.
-  document.metadata.emplace_back("账簿哈希链头", report.journal_head.combined_hash);
-  document.metadata.emplace_back("凭证数", std::to_string(report.journal_head.entry_count));
 
   ReportSection basis{"basis", wording.text("sections.basis"), {}};
   basis.blocks.emplace_back(Paragraph{wording.fill("text.basis", values)});
   basis.blocks.emplace_back(Paragraph{wording.fill("text.scope", values)});
+  basis.blocks.emplace_back(journal_head_table(report.journal_head));
 
   ReportSection overview{"overview", wording.text("sections.overview"), {}};
   overview.blocks.emplace_back(Paragraph{wording.fill("text.overview", values)});

@@ -15,7 +15,7 @@ jiangbu verify --head
 jiangbu verify --head --format csv
 jiangbu verify --head > head.txt && jiangbu verify --expect "$(cat head.txt)" | tail -1
 jiangbu verify --head | grep -cE '^[0-9a-f]{64}$'
-jiangbu verify --expect 0000000000000000000000000000000000000000000000000000000000000000
+jiangbu verify --expect "$(printf '0%.0s' {1..64})"
 jiangbu verify --expect not-a-hash
 # A posting's amount edited (both lines, so the entry still balances) behind the application's back:
 bash fixtures/tamper.sh "UPDATE postings SET debit_fen = 300001 WHERE entry_id = 2 AND line_number = 1; UPDATE postings SET credit_fen = 300001 WHERE entry_id = 2 AND line_number = 2"
