@@ -46,13 +46,13 @@ JournalEntry sample_entry() {
 
 constexpr const char* sample_genesis = "fb0f2907ae313182541e1bb9607dfa07bf7a3b2bff342318c72772646a188fad";
 
-TEST(JournalChainTest, GenesisIsDerivedFromBookAndYear) {
+TEST(JournalChainEncodingTest, GenesisIsDerivedFromBookAndYear) {
   EXPECT_EQ(chain_genesis_hash("bureau", 2024), sample_genesis);
   EXPECT_NE(chain_genesis_hash("bureau", 2025), sample_genesis);
   EXPECT_NE(chain_genesis_hash("bureau2", 2024), sample_genesis);
 }
 
-TEST(JournalChainTest, EncodesAnEntryExactlyAsDocumented) {
+TEST(JournalChainEncodingTest, EncodesAnEntryExactlyAsDocumented) {
   const std::string expected =
       std::string("24:jiangbu-journal-entry-v1,64:") + sample_genesis +
       ",1:7,6:bureau,15:记-2024-000001,4:2024,10:2024-03-01,12:计提奖补,16:award:XX2024-001,0:,"
@@ -64,7 +64,7 @@ TEST(JournalChainTest, EncodesAnEntryExactlyAsDocumented) {
   EXPECT_EQ(entry_chain_hash(sample_entry(), sample_genesis), sha256_hex(expected));
 }
 
-TEST(JournalChainTest, EveryFieldChangesTheHash) {
+TEST(JournalChainEncodingTest, EveryFieldChangesTheHash) {
   const std::string original = entry_chain_hash(sample_entry(), sample_genesis);
   std::vector<JournalEntry> variants(9, sample_entry());
   variants[0].postings[0].amount = Money::from_fen(20000001);
@@ -82,7 +82,7 @@ TEST(JournalChainTest, EveryFieldChangesTheHash) {
   EXPECT_NE(entry_chain_hash(sample_entry(), sha256_hex("another previous entry")), original);
 }
 
-TEST(JournalChainTest, NetstringsKeepFieldBoundaries) {
+TEST(JournalChainEncodingTest, NetstringsKeepFieldBoundaries) {
   // Without lengths, memo "ab" + source "c" and memo "a" + source "bc" would collide.
   JournalEntry first = sample_entry();
   JournalEntry second = sample_entry();
@@ -93,7 +93,7 @@ TEST(JournalChainTest, NetstringsKeepFieldBoundaries) {
   EXPECT_NE(entry_chain_hash(first, sample_genesis), entry_chain_hash(second, sample_genesis));
 }
 
-TEST(JournalChainTest, ReadsTheVoucherSequence) {
+TEST(JournalChainEncodingTest, ReadsTheVoucherSequence) {
   EXPECT_EQ(voucher_sequence_of("记-2024-000001"), 1);
   EXPECT_EQ(voucher_sequence_of("记-2024-1000000"), 1000000);
   EXPECT_EQ(voucher_sequence_of("记-2024-"), 0);
@@ -101,7 +101,7 @@ TEST(JournalChainTest, ReadsTheVoucherSequence) {
   EXPECT_EQ(voucher_sequence_of("记-2024-000000"), 0);
 }
 
-TEST(JournalChainTest, CombinedHeadDependsOnEveryChain) {
+TEST(JournalChainEncodingTest, CombinedHeadDependsOnEveryChain) {
   const std::vector<ChainHead> heads{{"bureau", 2024, 3, sha256_hex("a")}, {"unit", 2024, 2, sha256_hex("b")}};
   const std::string combined = combined_chain_head(heads);
   auto more = heads;
