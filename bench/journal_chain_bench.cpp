@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <string>
 
+#include <spdlog/spdlog.h>
+
 #include "ledger/books.hpp"
 #include "ledger/journal.hpp"
 #include "ledger/journal_verify.hpp"
@@ -107,5 +109,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: jiangbu_journal_chain_bench [entries 2..10000000] [batch >= 1]\n");
     return 2;
   }
+  spdlog::set_level(spdlog::level::warn);  // the migrations' info lines are not the figures
   return jiangbu::run(entries, batch);
 }

@@ -6,6 +6,12 @@
 // years), never with the number of entries. Runs in one read-only snapshot
 // (REPEATABLE READ on PostgreSQL, a read transaction on SQLite), so writers
 // posting meanwhile neither block it nor confuse it.
+//
+// Entries are walked in entry_id order. Within one chain that is voucher
+// order: the voucher counter's row lock is held from numbering to commit,
+// so the next voucher's row is inserted (and takes its id) only after the
+// previous one committed. A chain whose ids and vouchers disagree is
+// reported (voucher-out-of-order), never silently reordered.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -143,6 +143,21 @@ TEST_F(JournalChainTest, AnUntouchedLedgerVerifiesCleanWithAStableHead) {
   EXPECT_EQ(entry_chain_hash(entries_[0], previous), sealed);
 }
 
+TEST_F(JournalChainTest, HashRowsAreAppendOnlyLikeTheJournal) {
+  auto connection = test_database().connect();
+  for (const std::string sql : {"UPDATE journal_hashes SET entry_hash = previous_hash",
+                                "DELETE FROM journal_hashes", "UPDATE journal_chain_start SET legacy_entry_id_max = 0"}) {
+    std::string error;
+    try {
+      connection->execute_script(sql);
+    } catch (const soci::soci_error& refused) {
+      error = refused.what();
+    }
+    EXPECT_NE(error.find("append-only"), std::string::npos) << sql << ": " << error;
+  }
+  EXPECT_TRUE(verified(database()).intact());
+}
+
 TEST_F(JournalChainTest, AnotherEntryMovesTheHead) {
   const auto before = verified(database()).head.combined_hash;
   Journal journal(database());
