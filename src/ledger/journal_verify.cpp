@@ -134,6 +134,10 @@ class EntryPages {
 struct PostingRow {
   long long entry_id = 0;
   long long line_number = 0;
+  // Copies of the entry's book and date, which balances read: not hashed,
+  // so checked against the entry instead.
+  std::string book_id;
+  std::string entry_date;
   std::string account_code;
   std::string debit_fen;  // decimal text, exactly as stored
   std::string credit_fen;
@@ -144,13 +148,13 @@ class PostingStream {
  public:
   PostingStream(soci::session& session, const std::string& book_id)
       : book_id_(book_id),
-        select_((session.prepare << "SELECT entry_id, line_number, account_code, debit_fen, credit_fen "
+        select_((session.prepare << "SELECT entry_id, line_number, book_id, entry_date, account_code, debit_fen, credit_fen "
                                     "FROM postings WHERE (entry_id, line_number) > (:entry, :line) "
                                     "AND (CAST(:every_book AS TEXT) = '' OR book_id = :book) "
                                     "ORDER BY entry_id, line_number LIMIT :page",
                  soci::use(after_entry_), soci::use(after_line_), soci::use(book_id_), soci::use(book_id_),
                  soci::use(page_postings_), soci::into(row_.entry_id), soci::into(row_.line_number),
-                 soci::into(row_.account_code), soci::into(row_.debit_fen), soci::into(row_.credit_fen))) {}
+                 soci::into(row_.book_id), soci::into(row_.entry_date), soci::into(row_.account_code), soci::into(row_.debit_fen), soci::into(row_.credit_fen))) {}
 
   // The posting under the cursor, or nullptr at the end.
   const PostingRow* current() {
@@ -334,9 +338,13 @@ class Verifier {
     }
     EntryHasher hasher(state.result.head.head_hash, header_of(row, date.value()));
     bool lines_in_order = true;
+    std::optional<long long> moved_line;
     for (const PostingRow* posting = postings_.current(); posting && posting->entry_id == row.entry_id;
          posting = postings_.current()) {
       lines_in_order = lines_in_order && posting->line_number == hasher.posting_count() + 1;
+      if (!moved_line && (posting->book_id != row.book_id || posting->entry_date != row.entry_date)) {
+        moved_line = posting->line_number;
+      }
       const bool debit = posting->debit_fen != "0";
       hasher.add_posting(posting->line_number, posting->account_code, debit ? Side::debit : Side::credit,
                          debit ? posting->debit_fen : posting->credit_fen);
@@ -349,6 +357,11 @@ class Verifier {
                         "posting added or removed: sealed with " + std::to_string(row.sealed_posting_count) +
                             " postings, the journal has " + std::to_string(found_postings) +
                             (lines_in_order ? "" : " with a gap in the line numbers"));
+    }
+    if (moved_line) {
+      return problem_at(row, ChainProblemKind::content_changed,
+                        "content changed: posting line " + std::to_string(*moved_line) +
+                            " carries another book or date than its entry (balances would move)");
     }
     if (recomputed != row.entry_hash) {
       return problem_at(row, ChainProblemKind::content_changed,

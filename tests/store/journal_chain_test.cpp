@@ -193,6 +193,12 @@ TEST_F(JournalChainTest, AMemoEditedIsNamed) {
   expect_problem(verified(database()), "bureau", 2025, ChainProblemKind::content_changed, 4);
 }
 
+TEST_F(JournalChainTest, APostingMovedToAnotherDateIsNamed) {
+  // postings.entry_date is what dated balances read; it is not hashed, it must equal the entry's.
+  tamper("UPDATE postings SET entry_date = '2024-12-31' WHERE entry_id = " + id(3) + " AND line_number = 2");
+  expect_problem(verified(database()), "bureau", 2024, ChainProblemKind::content_changed, 3);
+}
+
 TEST_F(JournalChainTest, APostingDeletedIsNamed) {
   tamper("DELETE FROM postings WHERE entry_id = " + id(5) + " AND line_number = 2");
   expect_problem(verified(database()), "second", 2024, ChainProblemKind::postings_changed, 5);
