@@ -1,5 +1,6 @@
 // Granting an award: every refusal the policy implies, the split among lead
 // units, and the accrual on the bureau's book, in one transaction.
+#include "access/permission.hpp"
 #include "award/award.hpp"
 #include "award/award_accounts.hpp"
 #include "core/reason_code.hpp"
@@ -251,7 +252,8 @@ Status check_grant_input(const GrantInput& input) {
 
 Result<Award> grant_award(Database& database, const GrantInput& input) {
   if (auto valid = check_grant_input(input); !valid) return valid.error();
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::grant_award); !allowed) return allowed.error();
+  Transaction transaction(database, {"award.grant", "award", input.award_id});
   if (find_award(database, input.award_id)) {
     return make_error(ReasonCode::duplicate_award, "award " + input.award_id + " already exists", "award");
   }

@@ -1,5 +1,6 @@
 // Paying an award share: the bureau's payment (financial and budget basis)
 // and the unit's receipt on its dedicated sub-ledger, in one transaction.
+#include "access/permission.hpp"
 #include "award/award.hpp"
 #include "award/award_accounts.hpp"
 #include "core/reason_code.hpp"
@@ -105,7 +106,10 @@ Result<AwardPayment> pay_award(Database& database, const PaymentInput& input) {
   if (input.amount && !input.amount->is_positive()) {
     return make_error(ReasonCode::bad_amount, "must be positive", "amount");
   }
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::pay_award, input.unit_id); !allowed) {
+    return allowed.error();
+  }
+  Transaction transaction(database, {"award.pay", "share", input.award_id + " " + input.unit_id});
   const auto award = find_award(database, input.award_id);
   if (!award) return make_error(ReasonCode::unknown_award, "no award '" + input.award_id + "'", "award");
   const auto unit = find_unit(database, input.unit_id);

@@ -1,5 +1,6 @@
 // Suspension, reinstatement and revocation of an award: recorded as dated
 // events with their documents, never as edits of the award.
+#include "access/permission.hpp"
 #include "award/award.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
@@ -84,7 +85,9 @@ AwardStatus award_status_on(Database& database, const std::string& award_id, con
 Status change_award_status(Database& database, const StatusChange& change) {
   if (auto valid = validate_text(change.document_number, "document", 100); !valid) return valid;
   if (auto valid = validate_text(change.reason, "reason", 300); !valid) return valid;
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::change_award_status); !allowed) return allowed;
+  Transaction transaction(database, {"award." + std::string(award_event_kind_name(change.kind)), "award",
+                                     change.award_id});
   const auto award = find_award(database, change.award_id);
   if (!award) return make_error(ReasonCode::unknown_award, "no award '" + change.award_id + "'", "award");
   if (change.effective_on < award->effective_on) {

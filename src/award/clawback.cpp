@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "access/permission.hpp"
 #include "award/award.hpp"
 #include "award/award_accounts.hpp"
 #include "core/reason_code.hpp"
@@ -78,7 +79,10 @@ Result<Clawback> claw_back(Database& database, const ClawbackInput& input) {
   if (auto valid = validate_text(input.document_number, "document", 100); !valid) return valid.error();
   if (auto valid = validate_text(input.reason, "reason", 300); !valid) return valid.error();
   if (!input.amount.is_positive()) return make_error(ReasonCode::bad_amount, "must be positive", "amount");
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::claw_back, input.unit_id); !allowed) {
+    return allowed.error();
+  }
+  Transaction transaction(database, {"award.claw-back", "share", input.award_id + " " + input.unit_id});
   const auto award = find_award(database, input.award_id);
   if (!award) return make_error(ReasonCode::unknown_award, "no award '" + input.award_id + "'", "award");
   const auto unit = find_unit(database, input.unit_id);

@@ -1,6 +1,7 @@
 // Storing bank statements and reading their lines back.
 #include <filesystem>
 
+#include "access/permission.hpp"
 #include "bank/bank_statement.hpp"
 #include "core/assert.hpp"
 #include "core/reason_code.hpp"
@@ -147,7 +148,11 @@ BankStatement describe(const Unit& unit, const std::string& account_code, const 
 }
 
 Result<BankStatement> store_statement(Database& database, BankStatement statement, const ParsedStatement& parsed) {
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::import_bank_statement, statement.unit_id); !allowed) {
+    return allowed.error();
+  }
+  Transaction transaction(database, {"bank.import-statement", "bank_statement",
+                                     statement.unit_id + " " + statement.account_code});
   if (auto original = find_by_checksum(database, statement.unit_id, statement.account_code,
                                        statement.content_checksum)) {
     if (original->opening_balance != statement.opening_balance) {

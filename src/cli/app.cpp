@@ -25,6 +25,10 @@ void add_global_options(CLI::App& app, Context& context) {
   app.add_option("--format", context.format_name,
                  "Output format: table, csv, json; reports also html, xlsx, pdf, and all (every format, into --out)")
       ->check(CLI::IsMember({"table", "csv", "json", "html", "xlsx", "pdf", "all"}));
+  app.add_option("--as", context.principal_text,
+                 "Who acts: bureau, auditor or unit:<USCC> (default: the database administrator). "
+                 "On PostgreSQL a bound login role is its own principal")
+      ->envname("JIANGBU_AS");
   // Configured as soon as the option is read, before any command runs.
   app.add_option("--log-level", context.log_level, "trace|debug|info|warn|error|off")
       ->envname("JIANGBU_LOG_LEVEL")
@@ -56,6 +60,7 @@ int run_cli(int argc, char** argv) {
   register_policy_commands(app, context);
   register_bank_commands(app, context);
   register_verify_command(app, context);
+  register_access_commands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -38,6 +38,7 @@ void register_account_commands(CLI::App& app, Context& context) {
   list->callback([&context, options_pointer] {
     auto& options = *options_pointer;
     auto database = context.open_database();
+    require_book_allowed(*database, Action::read_unit, options.book_id);
     require_book(*database, options.book_id);
     Table table{{{"code", "科目编码"}, {"name", "科目名称"}, {"normal_side", "余额方向"},
                  {"basis", "核算"}},
@@ -56,8 +57,9 @@ void register_account_commands(CLI::App& app, Context& context) {
   open->callback([&context, options_pointer] {
     auto& options = *options_pointer;
     auto database = context.open_database();
+    require_book_allowed(*database, Action::write_book, options.book_id);
     require_book(*database, options.book_id);
-    Transaction transaction(*database);
+    Transaction transaction(*database, {"account.open", "account", options.book_id + " " + options.code});
     const auto account = require(open_sub_account(*database, options.book_id, options.code, options.name));
     transaction.commit();
     std::cout << "opened " << account.book_id << " " << account.code << " " << account.name << '\n';
@@ -71,6 +73,7 @@ void register_account_commands(CLI::App& app, Context& context) {
   balance->callback([&context, options_pointer] {
     auto& options = *options_pointer;
     auto database = context.open_database();
+    require_book_allowed(*database, Action::read_unit, options.book_id);
     const auto as_of = optional_date(options.as_of, "as-of");
     const auto result = require(account_balance(*database, options.book_id, options.code, as_of,
                                                 !options.no_subtree));

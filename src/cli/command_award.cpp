@@ -175,6 +175,7 @@ void register_award_commands(CLI::App& app, Context& context) {
   auto* list = noun->add_subcommand("list", "List awards with what has been paid");
   list->callback([&context] {
     auto database = context.open_database();
+    require_allowed(*database, Action::read_all);
     render(std::cout, awards_table(*database, list_awards(*database)), context.format());
   });
 
@@ -182,6 +183,7 @@ void register_award_commands(CLI::App& app, Context& context) {
   show->add_option("--award", options->award_id, "Award id")->required();
   show->callback([&context, options] {
     auto database = context.open_database();
+    require_allowed(*database, Action::read_all);
     const auto award = find_award(*database, options->award_id);
     if (!award) throw CommandFailure{make_error(ReasonCode::unknown_award, "no award '" + options->award_id + "'", "award")};
     if (context.format() == OutputFormat::table) {

@@ -42,6 +42,7 @@ void run_import(Context& context, const BankOptions& options) {
 
 void run_reconcile(Context& context, const BankOptions& options) {
   auto database = context.open_database();
+  require_allowed(*database, Action::read_unit, options.unit_id);
   const ReconciliationRequest request{options.unit_id, options.account_code, require_date(options.as_of, "as-of"),
                                       options.window_days};
   const auto report = require(reconcile_bank_account(*database, request));

@@ -25,6 +25,7 @@ void register_book_commands(CLI::App& app, Context& context) {
   auto* list = noun->add_subcommand("list", "List books");
   list->callback([&context] {
     auto database = context.open_database();
+    require_allowed(*database, Action::read_all);
     Table table{{{"book_id", "账簿"}, {"chart", "科目表"}, {"name", "名称"}}, {}};
     for (const auto& row : list_books(*database)) {
       table.add_row({row.book_id, row.chart_id, row.name});

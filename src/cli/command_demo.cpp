@@ -109,6 +109,7 @@ void register_demo_commands(CLI::App& app, Context& context) {
   run->add_option("--reports", *reports_folder, "Folder for the audit reports in every format (default ./demo-reports)");
   run->callback([&context, reports_folder] {
     auto database = context.open_database(false);
+    require_allowed(*database, Action::administer);
     initialise_database(*database);
     if (!list_units(*database).empty()) {
       throw CommandFailure{make_error(ReasonCode::duplicate_unit,

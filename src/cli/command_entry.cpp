@@ -77,10 +77,11 @@ std::vector<EntryInput> entries_from_options(const EntryOptions& options) {
 void post_entries(Context& context, const EntryOptions& options) {
   const auto inputs = entries_from_options(options);
   auto database = context.open_database();
+  for (const auto& input : inputs) require_book_allowed(*database, Action::write_book, input.book_id);
   Journal journal(*database);
   std::vector<JournalEntry> posted;
   // One file is one transaction: all of its entries land, or none does.
-  Transaction transaction(*database);
+  Transaction transaction(*database, {"entry.post", "entry", "entries " + std::to_string(inputs.size())});
   for (std::size_t index = 0; index < inputs.size(); ++index) {
     auto entry = journal.append(inputs[index]);
     if (!entry) {
@@ -146,6 +147,7 @@ void register_entry_commands(CLI::App& app, Context& context) {
   list->add_option("--limit", options->limit, "At most this many")->check(CLI::Range(1, 1'000'000));
   list->callback([&context, options] {
     auto database = context.open_database();
+    require_book_allowed(*database, Action::read_unit, options->book_id);
     Journal journal(*database);
     const auto entries = journal.list(options->book_id, optional_date(options->from, "from"),
                                       optional_date(options->to, "to"), options->limit);
@@ -159,7 +161,9 @@ void register_entry_commands(CLI::App& app, Context& context) {
   show->callback([&context, options] {
     auto database = context.open_database();
     Journal journal(*database);
-    show_entry(context, find_entry(journal, *options));
+    const JournalEntry entry = find_entry(journal, *options);
+    require_book_allowed(*database, Action::read_unit, entry.book_id);
+    show_entry(context, entry);
   });
 
   auto* reverse = noun->add_subcommand("reverse", "Post the reversing entry of an entry");
@@ -172,6 +176,7 @@ void register_entry_commands(CLI::App& app, Context& context) {
     auto database = context.open_database();
     Journal journal(*database);
     const JournalEntry original = find_entry(journal, *options);
+    require_book_allowed(*database, Action::write_book, original.book_id);
     const auto reversal = require(journal.reverse(original.entry_id, require_date(options->date, "date"), options->reason));
     render(std::cout, entries_table({reversal}), context.format());
   });

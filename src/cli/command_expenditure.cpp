@@ -146,6 +146,7 @@ void register_expenditure_commands(CLI::App& app, Context& context) {
   list->add_option("--limit", options->limit, "At most this many")->check(CLI::Range(1, 1'000'000));
   list->callback([&context, options] {
     auto database = context.open_database();
+    require_read(*database, options->unit_id);
     Table table{{{"id", "编号", ColumnKind::number}, {"external_id", "外部编号"}, {"award", "奖补"}, {"unit", "单位"},
                  {"date", "日期"}, {"amount", "金额", ColumnKind::money}, {"category", "类别"}, {"payee", "收款方"},
                  {"reversed", "已冲销"}},
@@ -179,6 +180,7 @@ void register_expenditure_commands(CLI::App& app, Context& context) {
   exceptions_list->add_option("--limit", options->limit, "At most this many")->check(CLI::Range(1, 1'000'000));
   exceptions_list->callback([&context, options] {
     auto database = context.open_database();
+    require_read(*database, options->unit_id);
     Table table{{{"id", "编号", ColumnKind::number}, {"external_id", "外部编号"}, {"unit", "单位"}, {"award", "奖补"},
                  {"amount", "金额(原文)"}, {"reasons", "原因代码"}, {"resubmits", "更正自"}, {"source", "来源"}},
                 {}};
@@ -218,6 +220,7 @@ void register_expenditure_commands(CLI::App& app, Context& context) {
   show->add_option("--unit", options->unit_id, "Unit 统一社会信用代码")->required();
   show->callback([&context, options] {
     auto database = context.open_database();
+    require_allowed(*database, Action::read_unit, options->unit_id);
     Table table{{{"revision", "版本", ColumnKind::number}, {"filed_on", "备案日期"}, {"document", "备案号"},
                  {"category", "类别"}, {"amount", "计划金额", ColumnKind::money}},
                 {}};

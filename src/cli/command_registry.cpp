@@ -54,6 +54,7 @@ void register_related_party_commands(CLI::App* unit_noun, Context& context, cons
   list->add_option("--uscc", options->party.unit_id, "One unit only");
   list->callback([&context, options] {
     auto database = context.open_database();
+    require_read(*database, options->party.unit_id);
     render(std::cout, related_parties_table(list_related_parties(*database, options->party.unit_id)), context.format());
   });
 }
@@ -127,6 +128,7 @@ void register_unit_commands(CLI::App& app, Context& context, const std::shared_p
   auto* list = noun->add_subcommand("list", "List units");
   list->callback([&context] {
     auto database = context.open_database();
+    require_allowed(*database, Action::read_all);
     render(std::cout, units_table(list_units(*database)), context.format());
   });
   register_related_party_commands(noun, context, options);
@@ -134,6 +136,7 @@ void register_unit_commands(CLI::App& app, Context& context, const std::shared_p
   show->add_option("--uscc", options->unit_id, "统一社会信用代码")->required();
   show->callback([&context, options] {
     auto database = context.open_database();
+    require_allowed(*database, Action::read_unit, options->unit_id);
     const auto unit = find_unit(*database, options->unit_id);
     if (!unit) throw CommandFailure{make_error(ReasonCode::unknown_unit, "no unit '" + options->unit_id + "'", "uscc")};
     render(std::cout, units_table({*unit}), context.format());

@@ -136,6 +136,7 @@ void register_report_commands(CLI::App& app, Context& context) {
   trial->add_option("--out", options->out, "File to write");
   trial->callback([&context, options] {
     auto database = context.open_database();
+    require_book_allowed(*database, Action::read_unit, options->book_id);
     const Date to = options->as_of.empty() ? Date::today_local() : require_date(options->as_of, "as-of");
     const auto report = require(trial_balance(*database, options->book_id,
                                               optional_date(options->from, "from"), to));
@@ -154,6 +155,7 @@ void register_report_commands(CLI::App& app, Context& context) {
   account_register_command->add_option("--out", options->out, "File to write");
   account_register_command->callback([&context, options] {
     auto database = context.open_database();
+    require_book_allowed(*database, Action::read_unit, options->book_id);
     const Date to = options->as_of.empty() ? Date::today_local() : require_date(options->as_of, "as-of");
     const auto found = require(account_register(*database, options->book_id, options->account, options->subtree,
                                                 optional_date(options->from, "from"), to));
@@ -164,6 +166,7 @@ void register_report_commands(CLI::App& app, Context& context) {
   add_selection_options(statement, *options);
   statement->callback([&context, options] {
     auto database = context.open_database();
+    require_read(*database, options->unit);
     emit(context, fund_statement_document(require(fund_statement(*database, selection_of(*options)))), *options);
   });
 
@@ -171,6 +174,7 @@ void register_report_commands(CLI::App& app, Context& context) {
   add_selection_options(exceptions, *options);
   exceptions->callback([&context, options] {
     auto database = context.open_database();
+    require_read(*database, options->unit);
     const auto selection = selection_of(*options);
     emit(context, exception_register_document(selection, require(exception_items(*database, selection))), *options);
   });
@@ -181,6 +185,7 @@ void register_report_commands(CLI::App& app, Context& context) {
   reconcile->add_option("--window-days", options->window_days, "Days a bank line may lag its posting (with --bank)");
   reconcile->callback([&context, options] {
     auto database = context.open_database();
+    require_read(*database, options->unit);
     if (options->bank) {
       if (options->unit.empty()) {
         throw CommandFailure{make_error(ReasonCode::bad_option, "--bank needs --unit", "unit")};
@@ -211,6 +216,7 @@ void register_report_commands(CLI::App& app, Context& context) {
   audit->callback([&context, options] {
     const auto config = analytics_config_of(*options);
     auto database = context.open_database();
+    require_allowed(*database, Action::read_all);
     emit(context, audit_report_document(require(audit_report(*database, selection_of(*options), config))), *options);
   });
 
@@ -220,6 +226,7 @@ void register_report_commands(CLI::App& app, Context& context) {
   analytics->callback([&context, options] {
     const auto config = analytics_config_of(*options);
     auto database = context.open_database();
+    require_allowed(*database, Action::read_all);
     const auto selection = selection_of(*options);
     const auto input = require(load_analytics_input(*database, selection));
     AnalyticsResult result = run_analytics(input, config, HolidayCalendar::embedded());

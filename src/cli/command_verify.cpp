@@ -74,6 +74,11 @@ void run_verify(const Context& context, const VerifyArguments& arguments) {
     throw CommandFailure{make_error(ReasonCode::bad_option, "must be 64 lowercase hex digits (the output of `jiangbu verify --head`)", "expect")};
   }
   auto database = context.open_database();
+  if (arguments.book_id.empty()) {
+    require_allowed(*database, Action::read_all);
+  } else {
+    require_book_allowed(*database, Action::read_unit, arguments.book_id);
+  }
   VerifyOptions options;
   options.book_id = arguments.book_id;
   const auto verification = require(verify_journal(*database, options));

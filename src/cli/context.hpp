@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "access/permission.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/output.hpp"
 #include "core/date.hpp"
@@ -25,10 +26,11 @@ struct Context {
   std::string database_text = std::string(default_database_path);
   std::string format_name = "table";
   std::string log_level = "warn";
+  std::string principal_text;  // --as / JIANGBU_AS; empty: the administrator
 
   [[nodiscard]] OutputFormat format() const;
-  // Opens the database; unless migrating, refuses one whose schema is not
-  // exactly the bundled version.
+  // Opens the database and binds its principal; unless migrating, refuses
+  // one whose schema is not exactly the bundled version.
   std::unique_ptr<Database> open_database(bool check_schema = true) const;
 };
 
@@ -38,6 +40,12 @@ T require(Result<T> result) {
   if (!result) throw CommandFailure{result.error()};
   return std::move(result).value();
 }
+
+// Throw CommandFailure (permission-denied) unless the connection's principal
+// may. require_read: one unit's data when unit_id is given, else everyone's.
+void require_allowed(Database& database, Action action, std::string_view unit_id = {});
+void require_book_allowed(Database& database, Action action, const std::string& book_id);
+void require_read(Database& database, const std::string& unit_id);
 
 Date require_date(const std::string& text, const std::string& field);
 std::optional<Date> optional_date(const std::string& text, const std::string& field);
@@ -59,5 +67,6 @@ void register_expenditure_commands(CLI::App& app, Context& context);
 void register_policy_commands(CLI::App& app, Context& context);
 void register_bank_commands(CLI::App& app, Context& context);
 void register_verify_command(CLI::App& app, Context& context);
+void register_access_commands(CLI::App& app, Context& context);
 
 }  // namespace jiangbu

@@ -30,14 +30,20 @@ RecordOptions row_options(const ImportOptions& options, const std::string& path,
 // external id, the batch is rolled back and its rows are recorded one by one
 // (each replays or decides afresh, so nothing is counted twice).
 std::vector<Verdict> record_batch(Database& database, const std::vector<ExpenditureInput>& inputs,
-                                  const std::vector<RecordOptions>& options) {
+                                  const std::vector<RecordOptions>& options, const std::string& batch_name) {
   std::vector<Verdict> verdicts;
   try {
-    Transaction transaction(database);
+    Transaction transaction(database, {"expenditure.import", "batch", batch_name});
+    bool changed = false;
     for (std::size_t index = 0; index < inputs.size(); ++index) {
       verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index]));
+      changed = changed || (!verdicts.back().replayed && verdicts.back().record_id != 0);
     }
-    transaction.commit();
+    if (changed) {
+      transaction.commit();
+    } else {
+      transaction.commit_unchanged();
+    }
     return verdicts;
   } catch (const soci::soci_error& error) {
     if (!is_unique_violation(error)) throw;
@@ -87,7 +93,9 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
       inputs.push_back(row_input(rows[index], map.value()));
       row_record_options.push_back(row_options(options, path, rows[index]));
     }
-    const auto verdicts = record_batch(database, inputs, row_record_options);
+    const std::string batch_name = path + " rows " + std::to_string(rows[start].row_number) + "-" +
+                                   std::to_string(rows[end - 1].row_number);
+    const auto verdicts = record_batch(database, inputs, row_record_options, batch_name);
     for (std::size_t offset = 0; offset < verdicts.size(); ++offset) {
       const Verdict& verdict = verdicts[offset];
       summary.rows.push_back({rows[start + offset].row_number, inputs[offset].external_id, verdict});

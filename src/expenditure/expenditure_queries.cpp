@@ -1,5 +1,6 @@
 // Reversing an accepted expenditure, and reading expenditures and the
 // exception register back.
+#include "access/permission.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -107,10 +108,13 @@ std::vector<ExceptionRecord> list_exceptions(Database& database, const std::stri
 Status reverse_expenditure(Database& database, std::int64_t expenditure_id, const Date& reversal_date,
                            const std::string& reason) {
   if (auto valid = validate_text(reason, "reason", 300); !valid) return valid;
-  Transaction transaction(database);
+  Transaction transaction(database, {"expenditure.reverse", "expenditure", std::to_string(expenditure_id)});
   const auto record = find_expenditure(database, expenditure_id);
   if (!record) {
     return make_error(ReasonCode::unknown_entry, "no expenditure " + std::to_string(expenditure_id), "id");
+  }
+  if (auto allowed = authorize(database.principal(), Action::reverse_expenditure, record->unit_id); !allowed) {
+    return allowed;
   }
   if (record->reversed) {
     return make_error(ReasonCode::already_reversed, "expenditure " + std::to_string(expenditure_id) +

@@ -2,6 +2,7 @@
 // the unit's sub-ledger, keeping a rejected one in the exception register.
 #include <nlohmann/json.hpp>
 
+#include "access/permission.hpp"
 #include "award/award_accounts.hpp"
 #include "core/reason_code.hpp"
 #include "core/timestamp.hpp"
@@ -162,6 +163,14 @@ std::int64_t insert_rejected(Database& database, const Judgement& judgement, con
 }
 
 Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
+  // A unit submits only for itself. The refusal is not stored as an
+  // exception: that row would sit under another unit's code, which the unit
+  // may not write (and on PostgreSQL cannot: row-level security).
+  if (auto allowed = authorize(database.principal(), Action::record_expenditure, input.unit_uscc); !allowed) {
+    Error refusal = allowed.error();
+    refusal.field = "unit_uscc";
+    return Verdict{VerdictStatus::rejected, {refusal}, 0, false};
+  }
   const std::string json = input_json(input);
   std::optional<std::int64_t> previous_exception;
   if (auto replayed = replay(database, input, json, previous_exception)) return *replayed;
@@ -186,9 +195,13 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
 }
 
 Verdict record_once(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
-  Transaction transaction(database);
+  Transaction transaction(database, {"expenditure.record", "expenditure", input.unit_uscc + " " + input.external_id});
   Verdict verdict = record_in_open_transaction(database, input, options);
-  transaction.commit();
+  if (verdict.replayed || verdict.record_id == 0) {
+    transaction.commit_unchanged();  // a replay, or a refusal that stored nothing
+  } else {
+    transaction.commit();
+  }
   return verdict;
 }
 

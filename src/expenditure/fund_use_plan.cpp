@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "access/permission.hpp"
 #include "award/award.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
@@ -64,7 +65,10 @@ std::optional<Money> FundUsePlan::planned(const std::string& category) const {
 
 Result<FundUsePlan> file_plan(Database& database, const PlanInput& input) {
   if (auto valid = validate_text(input.document, "document", 100); !valid) return valid.error();
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::file_plan, input.unit_id); !allowed) {
+    return allowed.error();
+  }
+  Transaction transaction(database, {"plan.file", "plan", input.award_id + " " + input.unit_id});
   const auto award = find_award(database, input.award_id);
   if (!award) return make_error(ReasonCode::unknown_award, "no award '" + input.award_id + "'", "award");
   std::optional<Money> share;

@@ -1,5 +1,6 @@
 #include "ledger/books.hpp"
 
+#include "access/permission.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -44,7 +45,8 @@ Status seed_chart_account(Database& database, const Chart& chart, const ChartAcc
 Status seed_charts(Database& database) {
   auto charts = bundled_charts();
   if (!charts) return charts.error();
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::administer); !allowed) return allowed;
+  Transaction transaction(database, {"chart.seed", "chart", "bundled"});
   for (const auto& chart : charts.value()) {
     int count = 0;
     database.session() << "SELECT count(*) FROM charts WHERE chart_id = :chart",
@@ -103,7 +105,9 @@ std::optional<Chart> load_chart(Database& database, const std::string& chart_id)
 }
 
 Result<Book> create_book(Database& database, const Book& book) {
-  Transaction transaction(database);
+  // A new book belongs to no unit yet: only the bureau opens one by hand.
+  if (auto allowed = authorize(database.principal(), Action::write_book); !allowed) return allowed.error();
+  Transaction transaction(database, {"book.open", "book", book.book_id});
   auto created = create_book_in_transaction(database, book);
   if (created) transaction.commit();
   return created;

@@ -155,9 +155,12 @@ Journal::Journal(Database& database, JournalSealing sealing)
 Journal::~Journal() = default;
 
 Result<JournalEntry> Journal::post(const EntryInput& input) {
-  Transaction transaction(database_);
+  Transaction transaction(database_, {"entry.post", "entry", input.book_id});
   auto entry = append(input);
-  if (entry) transaction.commit();
+  if (entry) {
+    transaction.set_object_id(input.book_id + " " + entry.value().voucher_number);
+    transaction.commit();
+  }
   return entry;
 }
 
@@ -226,6 +229,7 @@ Result<JournalEntry> Journal::append(const EntryInput& input) {
                                      posting.side, posting.amount});
   }
 
+  database_.note_created_entry(statements.entry_id);
   entry.entry_id = statements.entry_id;
   entry.book_id = input.book_id;
   entry.voucher_number = statements.voucher_number;
@@ -246,7 +250,7 @@ Result<JournalEntry> Journal::append(const EntryInput& input) {
 
 Result<JournalEntry> Journal::reverse(std::int64_t entry_id, const Date& reversal_date,
                                       const std::string& reason) {
-  Transaction transaction(database_);
+  Transaction transaction(database_, {"entry.reverse", "entry", std::to_string(entry_id)});
   try {
     auto entry = append_reversal(entry_id, reversal_date, reason);
     if (entry) transaction.commit();

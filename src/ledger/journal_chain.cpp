@@ -236,7 +236,7 @@ Result<std::int64_t> seal_legacy_entries(Database& database) {
   // Entry ids grow in voucher order within a chain (the voucher counter's
   // lock is held from numbering to commit), so id order is chain order.
   constexpr long long page_entries_max = 1000;
-  Transaction transaction(database);
+  Transaction transaction(database, {"journal.seal-legacy", "journal", "entries posted before migration 0006"});
   Journal journal(database);
   ChainSealer sealer(database.session());
   std::int64_t sealed = 0;

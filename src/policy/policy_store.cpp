@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "access/permission.hpp"
 #include "core/checksum.hpp"
 #include "core/embedded_files.hpp"
 #include "core/reason_code.hpp"
@@ -21,7 +22,8 @@ constexpr std::size_t policies_max = 1000;
 }  // namespace
 
 Status seed_policies(Database& database) {
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::load_policy); !allowed) return allowed;
+  Transaction transaction(database, {"policy.seed", "policy", "bundled"});
   for (const auto& file : embedded_files()) {
     if (!file.path.starts_with("accounts/policies/") || !file.path.ends_with(".toml")) continue;
     auto policy = parse_policy(file.content, file.path);

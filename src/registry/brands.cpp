@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "access/permission.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -74,7 +75,8 @@ Status validate_identifier(std::string_view text, std::string_view field) {
 Result<Brand> add_brand(Database& database, const Brand& brand) {
   if (auto valid = validate_identifier(brand.brand_id, "brand"); !valid) return valid.error();
   if (auto valid = validate_text(brand.name, "name", 200); !valid) return valid.error();
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::register_parties); !allowed) return allowed.error();
+  Transaction transaction(database, {"brand.register", "brand", brand.brand_id});
   if (find_brand(database, brand.brand_id)) {
     return make_error(ReasonCode::duplicate_brand, "brand " + brand.brand_id + " already exists", "brand");
   }
@@ -124,7 +126,8 @@ Result<Recognition> add_recognition(Database& database, const Recognition& recog
   if (recognition.unit_ids.size() > recognition_units_max) {
     return make_error(ReasonCode::too_many_leads, "more than 20 lead units", "unit");
   }
-  Transaction transaction(database);
+  if (auto allowed = authorize(database.principal(), Action::register_parties); !allowed) return allowed.error();
+  Transaction transaction(database, {"recognition.register", "recognition", recognition.recognition_id});
   if (find_recognition(database, recognition.recognition_id)) {
     return make_error(ReasonCode::duplicate_recognition,
                       "recognition " + recognition.recognition_id + " already exists", "recognition");

@@ -2,11 +2,13 @@
 
 #include <array>
 
+#include "access/permission.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
 #include "money/money_parse.hpp"
 #include "registry/units.hpp"
+#include "store/transaction.hpp"
 
 namespace jiangbu {
 
@@ -53,6 +55,8 @@ std::optional<Relation> parse_relation(std::string_view text) {
 }
 
 Result<RelatedParty> add_related_party(Database& database, const RelatedPartyInput& input) {
+  if (auto allowed = authorize(database.principal(), Action::register_parties); !allowed) return allowed.error();
+  Transaction transaction(database, {"unit.related-party", "unit", input.unit_id});
   if (!find_unit(database, input.unit_id)) {
     return make_error(ReasonCode::unknown_unit, "no unit is registered under '" + input.unit_id + "'", "unit");
   }
@@ -80,6 +84,7 @@ Result<RelatedParty> add_related_party(Database& database, const RelatedPartyInp
                           "VALUES (:unit, :name, :relation, :at)",
         soci::use(input.unit_id), soci::use(person), soci::use(relation_text), soci::use(now);
   }
+  transaction.commit();
   return RelatedParty{input.unit_id, person, *relation};
 }
 

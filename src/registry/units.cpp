@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "access/permission.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -78,6 +79,7 @@ std::optional<GrantMethod> parse_grant_method(std::string_view text) {
 }
 
 Result<Unit> add_unit(Database& database, const UnitInput& input) {
+  if (auto allowed = authorize(database.principal(), Action::register_parties); !allowed) return allowed.error();
   auto override_reason = check_uscc(input);
   if (!override_reason) return override_reason.error();
   if (auto valid = validate_text(input.name, "name", 200); !valid) return valid.error();
@@ -90,7 +92,7 @@ Result<Unit> add_unit(Database& database, const UnitInput& input) {
     return make_error(ReasonCode::bad_text, "a non-profit unit books grants as income (gross only)", "method");
   }
   Unit unit{input.uscc, input.name, *type, *method, override_reason.value(), input.uscc};
-  Transaction transaction(database);
+  Transaction transaction(database, {"unit.register", "unit", unit.unit_id});
   if (find_unit(database, unit.unit_id)) {
     return make_error(ReasonCode::duplicate_unit, "unit " + unit.unit_id + " is already registered", "uscc");
   }

@@ -105,6 +105,20 @@ void Database::execute_script(std::string_view script) {
   }
 }
 
+void Database::note_created_entry(std::int64_t entry_id) {
+  // One transaction posts at most an import batch's entries (10,000 rows,
+  // a few entries each); more means a transaction was never committed.
+  constexpr std::size_t created_entries_max = 1'000'000;
+  JIANGBU_ASSERT(created_entries_.size() < created_entries_max);
+  created_entries_.push_back(entry_id);
+}
+
+std::vector<std::int64_t> Database::take_created_entries() {
+  std::vector<std::int64_t> taken;
+  taken.swap(created_entries_);
+  return taken;
+}
+
 bool is_unique_violation(const soci::soci_error& error) {
   const std::string text = error.what();
   return text.find("UNIQUE constraint failed") != std::string::npos ||

@@ -5,9 +5,11 @@
 // soci::soci_error exceptions; rule violations never do.
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include <soci/soci.h>
 
+#include "access/principal.hpp"
 #include "core/result.hpp"
 #include "store/database_location.hpp"
 
@@ -30,12 +32,25 @@ class Database {
   // driver, since a prepared statement holds only one.
   void execute_script(std::string_view script);
 
+  // Who acts on this connection: checked by every operation (access/
+  // permission.hpp) and written to the audit trail. Bound once after opening
+  // (access/principal_binding.hpp); administrator until then.
+  [[nodiscard]] const Principal& principal() const { return principal_; }
+  void set_principal(Principal principal) { principal_ = std::move(principal); }
+
+  // Entries the open transaction has posted, for its audit-trail row. The
+  // journal notes each one; Transaction takes them at commit.
+  void note_created_entry(std::int64_t entry_id);
+  std::vector<std::int64_t> take_created_entries();
+
  private:
   explicit Database(DatabaseLocation location) : location_(std::move(location)) {}
   void configure_session();
 
   DatabaseLocation location_;
   soci::session session_;
+  Principal principal_;
+  std::vector<std::int64_t> created_entries_;
 };
 
 // Is this SOCI error a unique-constraint violation? Used to turn a lost race

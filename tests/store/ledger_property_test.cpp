@@ -40,7 +40,7 @@ class LedgerPropertyTest : public StoreTest {
     StoreTest::SetUp();
     ASSERT_TRUE(create_book(database(), Book{"unit-e", "enterprise", "企业"}).ok());
     ASSERT_TRUE(create_book(database(), Book{"unit-n", "non-profit", "协会"}).ok());
-    Transaction transaction(database());
+    Transaction transaction(database(), {"test.transaction", "test", ""});
     for (const auto& [book, code] : {std::pair{"bureau", "2303/A1/unit-e"}, {"bureau", "2303/A1/unit-n"},
                                      {"unit-e", "1002/奖补专户"}, {"unit-e", "6601/宣传推介"},
                                      {"unit-n", "1002/奖补专户"}}) {

@@ -186,7 +186,7 @@ TEST_F(LedgerTest, TwoConnectionsRacingToReverseOneEntryYieldOneReversal) {
   Journal other_journal(*other_connection);
   // The second reverser read the entry before the first committed; the
   // UNIQUE constraint on reverses_entry_id still stops it.
-  Transaction first(database());
+  Transaction first(database(), {"test.transaction", "test", ""});
   ASSERT_TRUE(journal.append_reversal(original.entry_id, day("2024-03-02"), "一").ok());
   first.commit();
   auto second = other_journal.reverse(original.entry_id, day("2024-03-02"), "二");
@@ -196,7 +196,7 @@ TEST_F(LedgerTest, TwoConnectionsRacingToReverseOneEntryYieldOneReversal) {
 }
 
 TEST_F(LedgerTest, BalancesCoverSubtreesAndDates) {
-  Transaction transaction(database());
+  Transaction transaction(database(), {"test.transaction", "test", ""});
   ASSERT_TRUE(open_sub_account(database(), "bureau", "2303/XX2024-001/unit-a", "甲").ok());
   ASSERT_TRUE(open_sub_account(database(), "bureau", "2303/XX2024-001/unit-b", "乙").ok());
   ASSERT_TRUE(open_sub_account(database(), "bureau", "2303/XX2024-002", "二号").ok());
@@ -244,7 +244,7 @@ TEST_F(LedgerTest, BooksAndSubAccountsRefuseBadIdsAndDuplicates) {
   EXPECT_EQ(create_book(database(), Book{"bureau", "bureau", "又一个"}).error().code, "duplicate-book");
   EXPECT_EQ(create_book(database(), Book{"has space", "enterprise", "x"}).error().code, "bad-text");
   EXPECT_EQ(create_book(database(), Book{"u1", "no-such-chart", "x"}).error().code, "bad-chart");
-  Transaction transaction(database());
+  Transaction transaction(database(), {"test.transaction", "test", ""});
   EXPECT_EQ(open_sub_account(database(), "bureau", "6602/x", "x").error().code, "bad-account-code");
   EXPECT_EQ(open_sub_account(database(), "bureau", "2303//x", "x").error().code, "bad-account-code");
   EXPECT_EQ(open_sub_account(database(), "bureau", "2303/a b", "x").error().code, "bad-account-code");
