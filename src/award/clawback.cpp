@@ -64,6 +64,17 @@ EntryInput bureau_receipt(const ClawbackInput& input, const Unit& unit) {
                      {bureau_budget_expenditure_account(input.award_id), Side::credit, input.amount}}};
 }
 
+// Locks the share row for the rest of the transaction on PostgreSQL, as a
+// payment and a spending of it do, so that clawbacks and spending of one
+// share are judged one at a time (SQLite's BEGIN IMMEDIATE serialises them).
+void lock_share(Database& database, const std::string& award_id, const std::string& unit_id) {
+  if (database.backend() != Backend::postgresql) return;
+  long long share_fen = 0;
+  soci::indicator found = soci::i_null;
+  database.session() << "SELECT share_fen FROM award_shares WHERE award_id = :award AND unit_id = :unit FOR UPDATE",
+      soci::use(award_id), soci::use(unit_id), soci::into(share_fen, found);
+}
+
 }  // namespace
 
 Money clawed_back(Database& database, const std::string& award_id, const std::string& unit_id) {
@@ -87,6 +98,7 @@ Result<Clawback> claw_back(Database& database, const ClawbackInput& input) {
   if (!unit || !on_award) {
     return make_error(ReasonCode::unit_not_on_award, "unit " + input.unit_id + " is not on award " + input.award_id, "unit");
   }
+  lock_share(database, input.award_id, input.unit_id);
   const Money returnable = paid_to_unit(database, input.award_id, input.unit_id) - clawed_back(database, input.award_id, input.unit_id);
   if (input.amount > returnable) {
     return make_error(ReasonCode::overpaid, "clawing back " + format_yuan(input.amount) + " is more than the " +
@@ -96,11 +108,13 @@ Result<Clawback> claw_back(Database& database, const ClawbackInput& input) {
   Clawback clawback;
   auto refund = unit_refund(database, *unit, input, clawback);
   if (!refund) return refund.error();
+  // The bureau's book first, then the unit's, as a payment does: voucher
+  // counters are locked in one order, so the two cannot deadlock.
   Journal journal(database);
-  auto unit_entry = journal.append(refund.value());
-  if (!unit_entry) return unit_entry.error();
   auto bureau_entry = journal.append(bureau_receipt(input, *unit));
   if (!bureau_entry) return bureau_entry.error();
+  auto unit_entry = journal.append(refund.value());
+  if (!unit_entry) return unit_entry.error();
   clawback.unit_entry_id = unit_entry.value().entry_id;
   clawback.bureau_entry_id = bureau_entry.value().entry_id;
   const long long amount_fen = input.amount.fen_int64();
