@@ -20,6 +20,7 @@
 #include "core/reason_code.hpp"
 #include "expenditure/expenditure.hpp"
 #include "expenditure/fund_use_plan.hpp"
+#include "ledger/balances.hpp"
 #include "ledger/books.hpp"
 #include "money/money_format.hpp"
 #include "registry/brands.hpp"
@@ -677,6 +678,25 @@ TEST_F(BankInvariantTest, EightClientsKeepBothBooksWholeAndEveryRequestOneVerdic
   expect_one_effect_per_request(database(), requests, Kind::clawback, "SELECT document_number FROM clawbacks",
                                 "SETUP-");
   expect_money_conserved(database());
+}
+
+// Unit 0 holds A1's and A3's money in one dedicated account. A clawback of
+// A3 beyond what A3 left unspent must come from the unit's own bank, or A1's
+// allowed spending afterwards drives the dedicated account below zero.
+TEST_F(BankInvariantTest, AClawbackTakesNoOtherAwardsMoneyFromTheDedicatedAccount) {
+  const std::string unit = unit_code(0);
+  const auto dedicated = [&] {
+    return account_balance(database(), unit, std::string(dedicated_bank_account), std::nullopt, true).value().balance();
+  };
+  ASSERT_EQ(dedicated(), Money::from_yuan(35'500));  // 20,000 each from A1 and A3, 4,500 spent on A3
+  ASSERT_TRUE(claw_back(database(), {"A3", unit, Money::from_yuan(20'000), day("2024-09-10"), "追缴-1", "奖补撤销",
+                                     "测试"}).ok());
+  EXPECT_EQ(dedicated(), Money::from_yuan(20'000));  // A3's unspent 15,500 from it, 4,500 from the unit's own bank
+  const Verdict verdict = record_expenditure(
+      database(), spend_input("A1-ALL", {"A1", unit}, "2024-10-10", "20000.00", "宣传推介", "银行转账",
+                              "24610000000000999999"), options());
+  ASSERT_EQ(verdict.status, VerdictStatus::accepted) << verdict.reason_codes();
+  EXPECT_EQ(dedicated(), Money());
 }
 
 }  // namespace
