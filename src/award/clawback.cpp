@@ -7,6 +7,7 @@
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
+#include "expenditure/expenditure_judgement.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/balances.hpp"
 #include "ledger/books.hpp"
@@ -46,8 +47,15 @@ Result<EntryInput> unit_refund(Database& database, const Unit& unit, const Clawb
     split.from_income = input.amount;
     postings.push_back({receipt, Side::debit, input.amount});
   }
+  // The dedicated account holds every award's money: take from it no more
+  // than this award's unspent part, or another award's spending could later
+  // drive it below zero.
   const std::string dedicated(dedicated_bank_account);
-  const Money in_dedicated = std::max(Money(), std::min(balance_of(database, unit.book_id, dedicated), input.amount));
+  const Money unspent = paid_to_unit(database, input.award_id, unit.unit_id) -
+                        spent_for_award(database, input.award_id, unit.unit_id, "") -
+                        clawed_back(database, input.award_id, unit.unit_id);
+  const Money in_dedicated =
+      std::max(Money(), std::min({balance_of(database, unit.book_id, dedicated), input.amount, unspent}));
   if (in_dedicated.is_positive()) postings.push_back({dedicated, Side::credit, in_dedicated});
   if (input.amount > in_dedicated) postings.push_back({"1002", Side::credit, input.amount - in_dedicated});
   return EntryInput{unit.book_id, input.returned_on, "退回劳务品牌奖补资金 " + input.award_id + "（" + input.reason + "）",
