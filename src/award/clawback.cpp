@@ -8,6 +8,7 @@
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
+#include "expenditure/expenditure_judgement.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/balances.hpp"
 #include "ledger/books.hpp"
@@ -47,8 +48,15 @@ Result<EntryInput> unit_refund(Database& database, const Unit& unit, const Clawb
     split.from_income = input.amount;
     postings.push_back({receipt, Side::debit, input.amount});
   }
+  // The dedicated account holds every award's money: take from it no more
+  // than this award's unspent part, or another award's spending could later
+  // drive it below zero.
   const std::string dedicated(dedicated_bank_account);
-  const Money in_dedicated = std::max(Money(), std::min(balance_of(database, unit.book_id, dedicated), input.amount));
+  const Money unspent = paid_to_unit(database, input.award_id, unit.unit_id) -
+                        spent_for_award(database, input.award_id, unit.unit_id, "") -
+                        clawed_back(database, input.award_id, unit.unit_id);
+  const Money in_dedicated =
+      std::max(Money(), std::min({balance_of(database, unit.book_id, dedicated), input.amount, unspent}));
   if (in_dedicated.is_positive()) postings.push_back({dedicated, Side::credit, in_dedicated});
   if (input.amount > in_dedicated) postings.push_back({"1002", Side::credit, input.amount - in_dedicated});
   return EntryInput{unit.book_id, input.returned_on, "退回劳务品牌奖补资金 " + input.award_id + "（" + input.reason + "）",
@@ -63,6 +71,17 @@ EntryInput bureau_receipt(const ClawbackInput& input, const Unit& unit) {
                      {bureau_expense_account(input.award_id), Side::credit, input.amount},
                      {std::string(bureau_budget_balance_account), Side::debit, input.amount},
                      {bureau_budget_expenditure_account(input.award_id), Side::credit, input.amount}}};
+}
+
+// Locks the share row for the rest of the transaction on PostgreSQL, as a
+// payment and a spending of it do, so that clawbacks and spending of one
+// share are judged one at a time (SQLite's BEGIN IMMEDIATE serialises them).
+void lock_share(Database& database, const std::string& award_id, const std::string& unit_id) {
+  if (database.backend() != Backend::postgresql) return;
+  long long share_fen = 0;
+  soci::indicator found = soci::i_null;
+  database.session() << "SELECT share_fen FROM award_shares WHERE award_id = :award AND unit_id = :unit FOR UPDATE",
+      soci::use(award_id), soci::use(unit_id), soci::into(share_fen, found);
 }
 
 }  // namespace
@@ -91,6 +110,7 @@ Result<Clawback> claw_back(Database& database, const ClawbackInput& input) {
   if (!unit || !on_award) {
     return make_error(ReasonCode::unit_not_on_award, "unit " + input.unit_id + " is not on award " + input.award_id, "unit");
   }
+  lock_share(database, input.award_id, input.unit_id);
   const Money returnable = paid_to_unit(database, input.award_id, input.unit_id) - clawed_back(database, input.award_id, input.unit_id);
   if (input.amount > returnable) {
     return make_error(ReasonCode::overpaid, "clawing back " + format_yuan(input.amount) + " is more than the " +
@@ -100,11 +120,13 @@ Result<Clawback> claw_back(Database& database, const ClawbackInput& input) {
   Clawback clawback;
   auto refund = unit_refund(database, *unit, input, clawback);
   if (!refund) return refund.error();
+  // The bureau's book first, then the unit's, as a payment does: voucher
+  // counters are locked in one order, so the two cannot deadlock.
   Journal journal(database);
-  auto unit_entry = journal.append(refund.value());
-  if (!unit_entry) return unit_entry.error();
   auto bureau_entry = journal.append(bureau_receipt(input, *unit));
   if (!bureau_entry) return bureau_entry.error();
+  auto unit_entry = journal.append(refund.value());
+  if (!unit_entry) return unit_entry.error();
   clawback.unit_entry_id = unit_entry.value().entry_id;
   clawback.bureau_entry_id = bureau_entry.value().entry_id;
   const long long amount_fen = input.amount.fen_int64();

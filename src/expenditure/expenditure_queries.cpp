@@ -105,9 +105,10 @@ std::vector<ExceptionRecord> list_exceptions(Database& database, const std::stri
   return records;
 }
 
-Status reverse_expenditure(Database& database, std::int64_t expenditure_id, const Date& reversal_date,
-                           const std::string& reason) {
-  if (auto valid = validate_text(reason, "reason", 300); !valid) return valid;
+namespace {
+
+Status reverse_once(Database& database, std::int64_t expenditure_id, const Date& reversal_date,
+                    const std::string& reason) {
   Transaction transaction(database, {"expenditure.reverse", "expenditure", std::to_string(expenditure_id)});
   const auto record = find_expenditure(database, expenditure_id);
   if (!record) {
@@ -134,6 +135,23 @@ Status reverse_expenditure(Database& database, std::int64_t expenditure_id, cons
   database.session() << "DELETE FROM invoice_claims WHERE expenditure_id = :id", soci::use(id);
   transaction.commit();
   return success();
+}
+
+}  // namespace
+
+Status reverse_expenditure(Database& database, std::int64_t expenditure_id, const Date& reversal_date,
+                           const std::string& reason) {
+  if (auto valid = validate_text(reason, "reason", 300); !valid) return valid;
+  try {
+    return reverse_once(database, expenditure_id, reversal_date, reason);
+  } catch (const soci::soci_error& error) {
+    // Lost a race with another reversal of the same expenditure: the unique
+    // keys held (one reversal per entry and per expenditure), and the
+    // verdict is a rule one, as if this request had come second.
+    if (!is_unique_violation(error)) throw;
+    return make_error(ReasonCode::already_reversed,
+                      "expenditure " + std::to_string(expenditure_id) + " is already reversed", "id");
+  }
 }
 
 }  // namespace jiangbu

@@ -4,6 +4,7 @@
 
 #include "access/permission.hpp"
 #include "award/award_accounts.hpp"
+#include "core/checksum.hpp"
 #include "core/reason_code.hpp"
 #include "core/timestamp.hpp"
 #include "expenditure/expenditure.hpp"
@@ -72,6 +73,17 @@ std::optional<Verdict> replay(Database& database, const ExpenditureInput& input,
   if (stored_json == json) return Verdict{VerdictStatus::rejected, stored_reasons(codes, messages), id, true};
   previous_exception = id;  // a corrected resubmission of a rejected one
   return std::nullopt;
+}
+
+// Judges submissions with the same unit and external id one after the other
+// on PostgreSQL, so that a concurrent duplicate replays the first verdict
+// instead of storing a second one (SQLite's BEGIN IMMEDIATE already
+// serialises writers). Taken before the replay check reads anything.
+void lock_submission(Database& database, const ExpenditureInput& input) {
+  if (database.backend() != Backend::postgresql || input.external_id.empty() || input.unit_uscc.empty()) return;
+  const std::string key = "expenditure:" + input.unit_uscc + "/" + input.external_id;
+  const auto lock_key = static_cast<long long>(std::stoull(fnv1a_64_hex(key), nullptr, 16));
+  database.session() << "SELECT pg_advisory_xact_lock(CAST(:key AS BIGINT))", soci::use(lock_key);
 }
 
 // Locks the unit's share on PostgreSQL so that concurrent spending of it is
@@ -173,6 +185,7 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
   }
   const std::string json = input_json(input);
   std::optional<std::int64_t> previous_exception;
+  lock_submission(database, input);
   if (auto replayed = replay(database, input, json, previous_exception)) return *replayed;
   lock_share(database, input);
   Judgement judgement = judge_expenditure(database, input, options.today);

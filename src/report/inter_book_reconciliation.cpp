@@ -78,6 +78,25 @@ void pair_lines(VoucherPairKind kind, const std::string& award_id, const std::st
   }
 }
 
+// A refund the dedicated account could not cover comes partly from the unit's
+// own bank (1002): the unit returned both, so both count, as one line per entry.
+void add_own_bank_refunds(Database& database, const std::optional<Unit>& unit,
+                          const std::set<std::int64_t>& refund_entries, const Date& to,
+                          std::vector<RegisterLine>& refunds) {
+  if (!unit) return;
+  for (const auto& line : lines_of(database, unit->book_id, "1002", to)) {
+    if (!refund_entries.contains(line.entry_id)) continue;
+    auto same_entry = std::find_if(refunds.begin(), refunds.end(),
+                                   [&](const RegisterLine& refund) { return refund.entry_id == line.entry_id; });
+    if (same_entry == refunds.end()) {
+      refunds.push_back(line);
+    } else {
+      same_entry->debit += line.debit;
+      same_entry->credit += line.credit;
+    }
+  }
+}
+
 ShareReconciliation reconcile_share(Database& database, const Award& award, const AwardShare& award_share,
                                     const Date& to, std::vector<VoucherPair>& pairs) {
   ShareReconciliation share;
@@ -104,6 +123,7 @@ ShareReconciliation reconcile_share(Database& database, const Award& award, cons
     if (from_award_payment(line.source_reference, award.award_id)) receipts.push_back(line);
     if (refund_entries.contains(line.entry_id)) refunds.push_back(line);
   }
+  add_own_bank_refunds(database, unit, refund_entries, to, refunds);
   for (const auto& line : receipts) share.unit_received += line.debit - line.credit;
   for (const auto& line : refunds) share.unit_refunds += line.credit - line.debit;
   std::vector<RegisterLine> bureau_payments;
