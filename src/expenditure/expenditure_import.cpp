@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/csv_field.hpp"
+#include "expenditure/stored_verdicts.hpp"
 #include "store/transaction.hpp"
 
 namespace jiangbu {
@@ -29,13 +30,16 @@ RecordOptions row_options(const ImportOptions& options, const std::string& path,
 // One transaction per batch; if another writer races us to an invoice or an
 // external id, the batch is rolled back and its rows are recorded one by one
 // (each replays or decides afresh, so nothing is counted twice).
-std::vector<Verdict> record_batch(Database& database, const std::vector<ExpenditureInput>& inputs,
+// A re-run after a crash replays most rows: their stored verdicts are looked
+// up for the whole batch at once, inside its transaction.
+std::vector<Verdict> record_batch(Database& database, StoredVerdicts& known, const std::vector<ExpenditureInput>& inputs,
                                   const std::vector<RecordOptions>& options) {
   std::vector<Verdict> verdicts;
   try {
     Transaction transaction(database);
+    known.load(inputs);
     for (std::size_t index = 0; index < inputs.size(); ++index) {
-      verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index]));
+      verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index], known));
     }
     transaction.commit();
     return verdicts;
@@ -79,6 +83,7 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
   summary.encoding = file.value().encoding;
   const auto& rows = file.value().rows;
   const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, batch_rows_max);
+  StoredVerdicts known(database, std::min(batch_rows, rows.size() == 0 ? std::size_t{1} : rows.size()));
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
     const std::size_t end = std::min(rows.size(), start + batch_rows);
     std::vector<ExpenditureInput> inputs;
@@ -87,7 +92,7 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
       inputs.push_back(row_input(rows[index], map.value()));
       row_record_options.push_back(row_options(options, path, rows[index]));
     }
-    const auto verdicts = record_batch(database, inputs, row_record_options);
+    const auto verdicts = record_batch(database, known, inputs, row_record_options);
     for (std::size_t offset = 0; offset < verdicts.size(); ++offset) {
       const Verdict& verdict = verdicts[offset];
       summary.rows.push_back({rows[start + offset].row_number, inputs[offset].external_id, verdict});

@@ -7,6 +7,7 @@
 #include "core/timestamp.hpp"
 #include "expenditure/expenditure.hpp"
 #include "expenditure/expenditure_judgement.hpp"
+#include "expenditure/stored_verdicts.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/journal.hpp"
 #include "store/transaction.hpp"
@@ -51,6 +52,20 @@ std::vector<Error> stored_reasons(const std::string& codes, const std::string& m
   return reasons;
 }
 
+// The original verdict of a submission already stored, if any; a rejected
+// one sent again corrected is judged afresh and linked to its rejection.
+std::optional<Verdict> replay_stored(const StoredVerdict* stored, const std::string& json,
+                                     std::optional<std::int64_t>& previous_exception) {
+  if (stored == nullptr) return std::nullopt;
+  if (stored->expenditure_id) return Verdict{VerdictStatus::accepted, {}, *stored->expenditure_id, true};
+  if (stored->input_json == json) {
+    return Verdict{VerdictStatus::rejected, stored_reasons(stored->reason_codes, stored->messages),
+                   stored->exception_id, true};
+  }
+  previous_exception = stored->exception_id;
+  return std::nullopt;
+}
+
 // The verdict already stored for this submission, if any.
 std::optional<Verdict> replay(Database& database, const ExpenditureInput& input, const std::string& json,
                               std::optional<std::int64_t>& previous_exception) {
@@ -59,18 +74,18 @@ std::optional<Verdict> replay(Database& database, const ExpenditureInput& input,
   soci::indicator found = soci::i_null;
   database.session() << "SELECT expenditure_id FROM expenditures WHERE unit_id = :unit AND external_id = :external",
       soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found);
-  if (found == soci::i_ok) return Verdict{VerdictStatus::accepted, {}, id, true};
-  std::string stored_json;
-  std::string codes;
-  std::string messages;
+  StoredVerdict stored;
+  if (found == soci::i_ok) {
+    stored.expenditure_id = id;
+    return replay_stored(&stored, json, previous_exception);
+  }
   database.session() << "SELECT exception_id, input_json, reasons, messages FROM expenditure_exceptions "
                         "WHERE unit_uscc = :unit AND external_id = :external ORDER BY exception_id DESC LIMIT 1",
-      soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found), soci::into(stored_json),
-      soci::into(codes), soci::into(messages);
+      soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found), soci::into(stored.input_json),
+      soci::into(stored.reason_codes), soci::into(stored.messages);
   if (found != soci::i_ok) return std::nullopt;
-  if (stored_json == json) return Verdict{VerdictStatus::rejected, stored_reasons(codes, messages), id, true};
-  previous_exception = id;  // a corrected resubmission of a rejected one
-  return std::nullopt;
+  stored.exception_id = id;
+  return replay_stored(&stored, json, previous_exception);
 }
 
 // Locks the unit's share on PostgreSQL so that concurrent spending of it is
@@ -161,10 +176,14 @@ std::int64_t insert_rejected(Database& database, const Judgement& judgement, con
   return exception_id;
 }
 
-Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
+Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options,
+                                   const StoredVerdicts* known) {
   const std::string json = input_json(input);
   std::optional<std::int64_t> previous_exception;
-  if (auto replayed = replay(database, input, json, previous_exception)) return *replayed;
+  const auto replayed = known != nullptr && known->covers(input)
+                            ? replay_stored(known->find(input), json, previous_exception)
+                            : replay(database, input, json, previous_exception);
+  if (replayed) return *replayed;
   lock_share(database, input);
   Judgement judgement = judge_expenditure(database, input, options.today);
   Verdict verdict;
@@ -187,7 +206,7 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
 
 Verdict record_once(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
   Transaction transaction(database);
-  Verdict verdict = record_in_open_transaction(database, input, options);
+  Verdict verdict = record_in_open_transaction(database, input, options, nullptr);
   transaction.commit();
   return verdict;
 }
@@ -202,7 +221,12 @@ std::string Verdict::reason_codes() const {
 
 Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
                                           const RecordOptions& options) {
-  return record_in_open_transaction(database, input, options);
+  return record_in_open_transaction(database, input, options, nullptr);
+}
+
+Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
+                                          const RecordOptions& options, const StoredVerdicts& known) {
+  return record_in_open_transaction(database, input, options, &known);
 }
 
 Verdict record_expenditure(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
