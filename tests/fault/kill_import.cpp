@@ -183,8 +183,8 @@ int run(const Options& options) {
             << clean_run.cpu_seconds << " s and " << replay_run.cpu_seconds << " s\n";
 
   // B: killed at random moments. The delay's mean is the expected remaining
-  // time (replaying what is done, judging the rest) shared among the kills
-  // still to come, so the kills spread over the whole import.
+  // time (replaying what is done, judging the rest, both timed on A) shared
+  // among the kills still to come, so the kills spread over the whole import.
   std::mt19937_64 random(seed);
   std::size_t landed = 0;
   std::size_t landed_with_progress = 0;
@@ -192,7 +192,8 @@ int run(const Options& options) {
     const std::size_t done_before = verdicts_stored(*killed);
     const double done = static_cast<double>(done_before) / static_cast<double>(submissions);
     const double remaining_seconds = replay_seconds * done + clean_seconds * (1.0 - done);
-    const double mean_seconds = remaining_seconds / static_cast<double>(options.kills - attempt + 1);
+    // One share more than kills left: the last kill still lands, on average, mid-run.
+    const double mean_seconds = remaining_seconds / static_cast<double>(options.kills - attempt + 2);
     const double delay_seconds = std::uniform_real_distribution<double>(0.0, 2.0 * mean_seconds)(random);
     const auto delay = std::chrono::microseconds(static_cast<long long>(delay_seconds * 1e6));
     const auto outcome = run_child(import_command(options, pair.connection(1), csv), log, delay);
@@ -254,6 +255,7 @@ int main(int argc, char** argv) {
   app.add_option("--work-directory", options.work_directory, "Folder for the file and SQLite databases (kept)");
   app.add_flag("--keep", options.keep, "Keep the temporary work folder");
   CLI11_PARSE(app, argc, argv);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each kill's line shows as it happens, also in a pipe
   spdlog::set_level(spdlog::level::warn);
   try {
     return jiangbu::fault::run(options);
