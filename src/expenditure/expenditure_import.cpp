@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/csv_field.hpp"
+#include "expenditure/stored_verdicts.hpp"
 #include "store/transaction.hpp"
 
 namespace jiangbu {
@@ -29,20 +30,27 @@ RecordOptions row_options(const ImportOptions& options, const std::string& path,
 // One transaction per batch; if another writer races us to an invoice or an
 // external id, the batch is rolled back and its rows are recorded one by one
 // (each replays or decides afresh, so nothing is counted twice).
-std::vector<Verdict> record_batch(Database& database, const std::vector<ExpenditureInput>& inputs,
+// A re-run after a crash replays most rows: their stored verdicts are looked
+// up for the whole batch at once, inside its transaction.
+std::vector<Verdict> record_batch(Database& database, StoredVerdicts& known, const std::vector<ExpenditureInput>& inputs,
                                   const std::vector<RecordOptions>& options, const std::string& batch_name) {
   std::vector<Verdict> verdicts;
   try {
     Transaction transaction(database, {"expenditure.import", "batch", batch_name});
+    // Every row's submission lock first (in key order, so two imports of
+    // overlapping files cannot deadlock), then the stored verdicts: no other
+    // writer can store a verdict for these rows until this batch commits.
+    lock_submissions(database, inputs);
+    known.load(inputs);
     bool changed = false;
     for (std::size_t index = 0; index < inputs.size(); ++index) {
-      verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index]));
+      verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index], known));
       changed = changed || (!verdicts.back().replayed && verdicts.back().record_id != 0);
     }
     if (changed) {
       transaction.commit();
     } else {
-      transaction.commit_unchanged();
+      transaction.commit_unchanged();  // every row replayed: nothing to put on the trail
     }
     return verdicts;
   } catch (const soci::soci_error& error) {
@@ -85,6 +93,7 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
   summary.encoding = file.value().encoding;
   const auto& rows = file.value().rows;
   const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, batch_rows_max);
+  StoredVerdicts known(database, std::min(batch_rows, rows.size() == 0 ? std::size_t{1} : rows.size()));
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
     const std::size_t end = std::min(rows.size(), start + batch_rows);
     std::vector<ExpenditureInput> inputs;
@@ -95,7 +104,7 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
     }
     const std::string batch_name = path + " rows " + std::to_string(rows[start].row_number) + "-" +
                                    std::to_string(rows[end - 1].row_number);
-    const auto verdicts = record_batch(database, inputs, row_record_options, batch_name);
+    const auto verdicts = record_batch(database, known, inputs, row_record_options, batch_name);
     for (std::size_t offset = 0; offset < verdicts.size(); ++offset) {
       const Verdict& verdict = verdicts[offset];
       summary.rows.push_back({rows[start + offset].row_number, inputs[offset].external_id, verdict});

@@ -1,5 +1,8 @@
 // Storing verdicts: replay of a known submission, booking an accepted one on
 // the unit's sub-ledger, keeping a rejected one in the exception register.
+#include <algorithm>
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 #include "access/permission.hpp"
@@ -9,6 +12,7 @@
 #include "core/timestamp.hpp"
 #include "expenditure/expenditure.hpp"
 #include "expenditure/expenditure_judgement.hpp"
+#include "expenditure/stored_verdicts.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/journal.hpp"
 #include "store/transaction.hpp"
@@ -53,6 +57,20 @@ std::vector<Error> stored_reasons(const std::string& codes, const std::string& m
   return reasons;
 }
 
+// The original verdict of a submission already stored, if any; a rejected
+// one sent again corrected is judged afresh and linked to its rejection.
+std::optional<Verdict> replay_stored(const StoredVerdict* stored, const std::string& json,
+                                     std::optional<std::int64_t>& previous_exception) {
+  if (stored == nullptr) return std::nullopt;
+  if (stored->expenditure_id) return Verdict{VerdictStatus::accepted, {}, *stored->expenditure_id, true};
+  if (stored->input_json == json) {
+    return Verdict{VerdictStatus::rejected, stored_reasons(stored->reason_codes, stored->messages),
+                   stored->exception_id, true};
+  }
+  previous_exception = stored->exception_id;
+  return std::nullopt;
+}
+
 // The verdict already stored for this submission, if any.
 std::optional<Verdict> replay(Database& database, const ExpenditureInput& input, const std::string& json,
                               std::optional<std::int64_t>& previous_exception) {
@@ -61,30 +79,20 @@ std::optional<Verdict> replay(Database& database, const ExpenditureInput& input,
   soci::indicator found = soci::i_null;
   database.session() << "SELECT expenditure_id FROM expenditures WHERE unit_id = :unit AND external_id = :external",
       soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found);
-  if (found == soci::i_ok) return Verdict{VerdictStatus::accepted, {}, id, true};
-  std::string stored_json;
-  std::string codes;
-  std::string messages;
+  StoredVerdict stored;
+  if (found == soci::i_ok) {
+    stored.expenditure_id = id;
+    return replay_stored(&stored, json, previous_exception);
+  }
   database.session() << "SELECT exception_id, input_json, reasons, messages FROM expenditure_exceptions "
                         "WHERE unit_uscc = :unit AND external_id = :external ORDER BY exception_id DESC LIMIT 1",
-      soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found), soci::into(stored_json),
-      soci::into(codes), soci::into(messages);
+      soci::use(input.unit_uscc), soci::use(input.external_id), soci::into(id, found), soci::into(stored.input_json),
+      soci::into(stored.reason_codes), soci::into(stored.messages);
   if (found != soci::i_ok) return std::nullopt;
-  if (stored_json == json) return Verdict{VerdictStatus::rejected, stored_reasons(codes, messages), id, true};
-  previous_exception = id;  // a corrected resubmission of a rejected one
-  return std::nullopt;
+  stored.exception_id = id;
+  return replay_stored(&stored, json, previous_exception);
 }
 
-// Judges submissions with the same unit and external id one after the other
-// on PostgreSQL, so that a concurrent duplicate replays the first verdict
-// instead of storing a second one (SQLite's BEGIN IMMEDIATE already
-// serialises writers). Taken before the replay check reads anything.
-void lock_submission(Database& database, const ExpenditureInput& input) {
-  if (database.backend() != Backend::postgresql || input.external_id.empty() || input.unit_uscc.empty()) return;
-  const std::string key = "expenditure:" + input.unit_uscc + "/" + input.external_id;
-  const auto lock_key = static_cast<long long>(std::stoull(fnv1a_64_hex(key), nullptr, 16));
-  database.session() << "SELECT pg_advisory_xact_lock(CAST(:key AS BIGINT))", soci::use(lock_key);
-}
 
 // Locks the unit's share on PostgreSQL so that concurrent spending of it is
 // judged one at a time (SQLite's BEGIN IMMEDIATE already serialises writers).
@@ -174,7 +182,8 @@ std::int64_t insert_rejected(Database& database, const Judgement& judgement, con
   return exception_id;
 }
 
-Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
+Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options,
+                                   const StoredVerdicts* known) {
   // A unit submits only for itself. The refusal is not stored as an
   // exception: that row would sit under another unit's code, which the unit
   // may not write (and on PostgreSQL cannot: row-level security).
@@ -185,8 +194,12 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
   }
   const std::string json = input_json(input);
   std::optional<std::int64_t> previous_exception;
+  // Re-entrant: a batch took its rows' locks before loading `known`.
   lock_submission(database, input);
-  if (auto replayed = replay(database, input, json, previous_exception)) return *replayed;
+  const auto replayed = known != nullptr && known->covers(input)
+                            ? replay_stored(known->find(input), json, previous_exception)
+                            : replay(database, input, json, previous_exception);
+  if (replayed) return *replayed;
   lock_share(database, input);
   Judgement judgement = judge_expenditure(database, input, options.today);
   Verdict verdict;
@@ -209,7 +222,7 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
 
 Verdict record_once(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
   Transaction transaction(database, {"expenditure.record", "expenditure", input.unit_uscc + " " + input.external_id});
-  Verdict verdict = record_in_open_transaction(database, input, options);
+  Verdict verdict = record_in_open_transaction(database, input, options, nullptr);
   if (verdict.replayed || verdict.record_id == 0) {
     transaction.commit_unchanged();  // a replay, or a refusal that stored nothing
   } else {
@@ -226,9 +239,36 @@ std::string Verdict::reason_codes() const {
   return codes;
 }
 
+// Judges submissions with the same unit and external id one after the other
+// on PostgreSQL, so that a concurrent duplicate replays the first verdict
+// instead of storing a second one (SQLite's BEGIN IMMEDIATE already
+// serialises writers). Taken before the replay check reads anything.
+void lock_submission(Database& database, const ExpenditureInput& input) {
+  if (database.backend() != Backend::postgresql || input.external_id.empty() || input.unit_uscc.empty()) return;
+  const std::string key = "expenditure:" + input.unit_uscc + "/" + input.external_id;
+  const auto lock_key = static_cast<long long>(std::stoull(fnv1a_64_hex(key), nullptr, 16));
+  database.session() << "SELECT pg_advisory_xact_lock(CAST(:key AS BIGINT))", soci::use(lock_key);
+}
+
+void lock_submissions(Database& database, const std::vector<ExpenditureInput>& inputs) {
+  if (database.backend() != Backend::postgresql) return;
+  std::vector<const ExpenditureInput*> ordered;
+  ordered.reserve(inputs.size());
+  for (const auto& input : inputs) ordered.push_back(&input);
+  std::sort(ordered.begin(), ordered.end(), [](const ExpenditureInput* left, const ExpenditureInput* right) {
+    return std::tie(left->unit_uscc, left->external_id) < std::tie(right->unit_uscc, right->external_id);
+  });
+  for (const auto* input : ordered) lock_submission(database, *input);
+}
+
 Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
                                           const RecordOptions& options) {
-  return record_in_open_transaction(database, input, options);
+  return record_in_open_transaction(database, input, options, nullptr);
+}
+
+Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
+                                          const RecordOptions& options, const StoredVerdicts& known) {
+  return record_in_open_transaction(database, input, options, &known);
 }
 
 Verdict record_expenditure(Database& database, const ExpenditureInput& input, const RecordOptions& options) {

@@ -1,0 +1,66 @@
+#pragma once
+// The verdicts already stored for a batch of submissions, looked up with one
+// query per table instead of one or two per row: a re-run of a bulk import
+// (after a crash or a kill) replays most of its rows, and on PostgreSQL each
+// per-row lookup is a round trip. Loaded inside the batch's transaction, so
+// it sees what a per-row lookup would see at that point.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "expenditure/expenditure.hpp"
+
+namespace jiangbu {
+
+struct StoredVerdict {
+  std::optional<std::int64_t> expenditure_id;  // accepted
+  std::int64_t exception_id = 0;               // else the latest rejection
+  std::string input_json;
+  std::string reason_codes;
+  std::string messages;
+};
+
+class StoredVerdicts {
+ public:
+  // Looks up batches of up to `keys_max` submissions.
+  StoredVerdicts(Database& database, std::size_t keys_max);
+  ~StoredVerdicts();
+  StoredVerdicts(const StoredVerdicts&) = delete;
+  StoredVerdicts& operator=(const StoredVerdicts&) = delete;
+
+  // Loads what is stored for these submissions; forgets the previous batch.
+  void load(const std::vector<ExpenditureInput>& inputs);
+  // Was this submission part of the loaded batch?
+  [[nodiscard]] bool covers(const ExpenditureInput& input) const;
+  // Its stored verdict, if it has one (only for a covered submission).
+  [[nodiscard]] const StoredVerdict* find(const ExpenditureInput& input) const;
+
+ private:
+  struct Statements;
+  using Key = std::pair<std::string, std::string>;  // unit, external id
+  Database& database_;
+  std::size_t keys_max_;
+  std::unique_ptr<Statements> statements_;
+  std::map<Key, StoredVerdict> found_;
+  std::map<Key, int> covered_;
+};
+
+// The transaction-level lock on one submission (unit, external id) that
+// makes a concurrent duplicate replay the first verdict instead of storing a
+// second (PostgreSQL advisory lock; SQLite's BEGIN IMMEDIATE already
+// serialises writers). Re-entrant within a transaction.
+void lock_submission(Database& database, const ExpenditureInput& input);
+// The same for a batch, in (unit, external id) order.
+void lock_submissions(Database& database, const std::vector<ExpenditureInput>& inputs);
+
+// record_expenditure_in_transaction, taking the stored verdict of a covered
+// submission from `known` instead of querying for it.
+Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
+                                          const RecordOptions& options, const StoredVerdicts& known);
+
+}  // namespace jiangbu
