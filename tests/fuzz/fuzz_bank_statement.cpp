@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const jiangbu::TabularLimits limits = fuzz_limits();
   try {
     auto file = jiangbu::parse_tabular_bytes(bytes, "statement.csv", limits);
-    jiangbu::fuzz::check_tabular_result(file, limits);
+    jiangbu::fuzz::check_tabular_result(file, "statement.csv", limits);
     if (!file) return 0;
     auto statement = jiangbu::parse_bank_statement_rows(file.value(), "statement.csv");
     if (!statement) {

@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_decoding(bytes);
     for (const std::string_view name : {"upload.csv", "upload.xlsx"}) {
       auto file = jiangbu::parse_tabular_bytes(bytes, name, limits);
-      jiangbu::fuzz::check_tabular_result(file, limits);
+      jiangbu::fuzz::check_tabular_result(file, name, limits);
       if (!file) continue;
       auto map = jiangbu::map_columns(file.value().headers, jiangbu::bank_statement_columns());
       if (!map) {

@@ -2,6 +2,7 @@
 // The promises of tabular_file.hpp, checked on whatever a reader returned.
 // Shared by the tabular and bank statement harnesses.
 #include <string>
+#include <string_view>
 
 #include "core/text.hpp"
 #include "fuzz_check.hpp"
@@ -9,14 +10,16 @@
 
 namespace jiangbu::fuzz {
 
-inline void check_tabular_result(const Result<TabularFile>& file, const TabularLimits& limits) {
+inline void check_tabular_result(const Result<TabularFile>& file, std::string_view name,
+                                 const TabularLimits& limits) {
   if (!file) {
     const Error& error = file.error();
     require_described(error, "tabular reader");
     require(error.field == "file", "tabular refusal names field", error.field);
     // parse_tabular_bytes turns an escaped exception into this message: in
     // the product that keeps the program up, here it is a bug to report.
-    require(error.message.find("could not be read: ") == std::string::npos, "exception inside a reader",
+    // (Only at the start: a refusal may quote a cell holding these words.)
+    require(!error.message.starts_with(std::string(name) + ": could not be read: "), "exception inside a reader",
             error.message);
     require(is_valid_utf8(error.message), "refusal message is not UTF-8", error.message);
     return;
