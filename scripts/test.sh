@@ -2,8 +2,9 @@
 # THE test command: installs dependencies, builds with warnings as errors,
 # starts a throwaway PostgreSQL cluster, and runs ctest against it. Extra
 # arguments go to ctest (e.g. scripts/test.sh -R unit). JIANGBU_SANITIZE=1
-# does the same in the ASan+UBSan build (build-sanitize/). Exits with ctest's
-# status; the cluster is stopped and removed in every case.
+# does the same in the ASan+UBSan build (build-sanitize/). Then runs the
+# fuzzers briefly (scripts/fuzz.sh). Exits with ctest's status, or the
+# fuzzers' when ctest passed; the cluster is stopped and removed in every case.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,6 +44,17 @@ if [[ $status -ne 0 && -f "$PG_THROWAWAY_DIR/server.log" ]]; then
 fi
 pg_throwaway_stop
 
+# Hostile input: each libFuzzer harness for a short bounded run (its own
+# clang build in build-fuzz/; JIANGBU_FUZZ_SECONDS=0 skips it). Its status
+# joins the final one.
+fuzz_status=0 fuzz_seconds="${JIANGBU_FUZZ_SECONDS:-15}"
+if [[ "$fuzz_seconds" != 0 ]]; then
+  fuzz_started=$SECONDS
+  bash scripts/fuzz.sh "$fuzz_seconds" || fuzz_status=$?
+  echo "==== test.sh: fuzzing took $((SECONDS - fuzz_started)) s, exit status $fuzz_status"
+fi
+
 echo "==== test.sh: build dir $JIANGBU_BUILD_DIR, sanitizers $([[ ${JIANGBU_SANITIZE:-0} == 1 ]] && echo on || echo off), ctest exit status $status"
+if [[ $status -eq 0 && $fuzz_status -ne 0 ]]; then status=$fuzz_status; fi
 if [[ $status -eq 0 ]]; then echo "==== test.sh: PASSED"; else echo "==== test.sh: FAILED"; fi
 exit "$status"

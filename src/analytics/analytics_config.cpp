@@ -9,6 +9,7 @@
 
 #include "core/assert.hpp"
 #include "core/embedded_files.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "money/money_parse.hpp"
 
@@ -243,15 +244,15 @@ Result<std::int64_t> parse_scaled_decimal(std::string_view text, int scale_digit
       fraction_digits = 0;
       continue;
     }
-    if (character < '0' || character > '9') return Error("bad-analytics-config", "'" + std::string(text.substr(0, 20)) + "' is not a plain decimal");
+    if (character < '0' || character > '9') return Error("bad-analytics-config", quote_input(text.substr(0, 20)) + " is not a plain decimal");
     if (fraction_digits >= 0 && ++fraction_digits > scale_digits) {
-      return Error("bad-analytics-config", "'" + std::string(text.substr(0, 20)) + "' has more than " +
+      return Error("bad-analytics-config", quote_input(text.substr(0, 20)) + " has more than " +
                                                std::to_string(scale_digits) + " decimals");
     }
-    if (++digits > 12) return Error("bad-analytics-config", "'" + std::string(text.substr(0, 20)) + "' is too long");
+    if (++digits > 12) return Error("bad-analytics-config", quote_input(text.substr(0, 20)) + " is too long");
     value = value * 10 + (character - '0');
   }
-  if (digits == 0) return Error("bad-analytics-config", "'" + std::string(text.substr(0, 20)) + "' has no digits");
+  if (digits == 0) return Error("bad-analytics-config", quote_input(text.substr(0, 20)) + " has no digits");
   for (int shift = std::max(fraction_digits, 0); shift < scale_digits; ++shift) value *= 10;
   return value;
 }

@@ -7,6 +7,7 @@
 
 #include "bank/bank_statement.hpp"
 #include "core/checksum.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "money/money_parse.hpp"
@@ -182,7 +183,7 @@ bool read_money_and_direction(const RowReader& reader, BankStatementLine& line) 
     if (!direction) {
       const std::string text(reader.cell(direction_column));
       reader.add(direction_column, text.empty() ? std::string("is empty")
-                                                : "'" + text + "' is not a direction (收/收入/贷/credit/in or 支/支出/借/debit/out)");
+                                                : quote_input(text) + " is not a direction (收/收入/贷/credit/in or 支/支出/借/debit/out)");
     }
     if (!amount || !direction) return false;
     line.amount = *amount;
@@ -313,7 +314,7 @@ Result<Date> parse_statement_date(std::string_view raw) {
   const std::string_view text = trim(raw);
   if (text.empty()) return make_error(ReasonCode::missing_field, "is empty", "date");
   const auto refuse = [&](std::string_view why) {
-    return make_error(ReasonCode::bad_date, "'" + std::string(text) + "' is not a date: " + std::string(why), "date");
+    return make_error(ReasonCode::bad_date, quote_input(text) + " is not a date: " + std::string(why), "date");
   };
   std::string_view day_part = text;
   if (const std::size_t space = text.find(' '); space != std::string_view::npos) {

@@ -7,6 +7,7 @@
 
 #include "cli/context.hpp"
 #include "core/logging.hpp"
+#include "core/message_redaction.hpp"
 #include "core/redaction.hpp"
 
 namespace jiangbu {
@@ -14,7 +15,9 @@ namespace jiangbu {
 namespace {
 
 int fail(const Error& error) {
-  std::cerr << "jiangbu: error: " << error.describe() << " [" << error.code << "]\n";
+  // Refusals may quote what was typed: a password in a --db URI, a
+  // resident id or bank account in a field.
+  std::cerr << "jiangbu: error: " << redact_message(error.describe()) << " [" << error.code << "]\n";
   return static_cast<int>(exit_code_for(error.code));
 }
 
@@ -72,7 +75,7 @@ int run_cli(int argc, char** argv) {
     std::cerr << "jiangbu: storage error: " << redact_sensitive(error.what()) << '\n';
     return static_cast<int>(ExitCode::storage_error);
   } catch (const std::overflow_error& error) {
-    std::cerr << "jiangbu: error: " << error.what() << '\n';
+    std::cerr << "jiangbu: error: " << redact_message(error.what()) << '\n';
     return static_cast<int>(ExitCode::bad_input);
   }
   return 0;

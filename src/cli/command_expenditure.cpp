@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "expenditure/expenditure.hpp"
 #include "expenditure/expenditure_import.hpp"
@@ -207,7 +208,7 @@ void register_expenditure_commands(CLI::App& app, Context& context) {
     for (const auto& line : options->lines) {
       const auto equals = line.rfind('=');
       if (equals == std::string::npos) {
-        throw CommandFailure{make_error(ReasonCode::bad_text, "'" + line + "' is not CATEGORY=AMOUNT", "line")};
+        throw CommandFailure{make_error(ReasonCode::bad_text, quote_input(line) + " is not CATEGORY=AMOUNT", "line")};
       }
       input.lines.emplace_back(line.substr(0, equals), line.substr(equals + 1));
     }

@@ -6,6 +6,7 @@
 
 #include "cli/context.hpp"
 #include "core/reason_code.hpp"
+#include "core/message_redaction.hpp"
 #include "money/money_format.hpp"
 #include "policy/policy_loader.hpp"
 
@@ -96,7 +97,7 @@ void register_policy_commands(CLI::App& app, Context& context) {
         // Every refused file is reported, not only the first; the message
         // already names the file and the key.
         ++refused;
-        std::cerr << "jiangbu: error: " << policy.error().message << " [" << policy.error().code << "]"
+        std::cerr << "jiangbu: error: " << redact_message(policy.error().message) << " [" << policy.error().code << "]"
                   << std::endl;
       }
     }

@@ -3,6 +3,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/context.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "ledger/balances.hpp"
 #include "registry/brands.hpp"
@@ -80,7 +81,7 @@ Result<Brand> brand_from(const std::string& id, const std::string& name, const s
   const auto parsed = parse_brand_category(category);
   if (!parsed) {
     return make_error(ReasonCode::bad_text,
-                      "'" + category + "' is not one of high-quality-service (高品质服务型), mid-high-skill "
+                      quote_input(category) + " is not one of high-quality-service (高品质服务型), mid-high-skill "
                       "(中高端技能型), culture-tourism (文化和旅游类), livelihood (民生保障型)",
                       "category");
   }
@@ -89,7 +90,7 @@ Result<Brand> brand_from(const std::string& id, const std::string& name, const s
 
 Result<Recognition> recognition_from(const RegistryOptions& options) {
   const auto tier = parse_tier(options.tier);
-  if (!tier) return make_error(ReasonCode::bad_text, "'" + options.tier + "' is not national, provincial, municipal or district", "tier");
+  if (!tier) return make_error(ReasonCode::bad_text, quote_input(options.tier) + " is not national, provincial, municipal or district", "tier");
   auto date = Date::parse(options.date);
   if (!date) return Error(date.error().code, date.error().message, "date");
   return Recognition{options.recognition_id, options.brand_id, *tier, options.policy_id, date.value(),

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/assert.hpp"
+#include "core/printable_text.hpp"
 
 namespace jiangbu {
 
@@ -19,7 +20,7 @@ bool parse_digits(std::string_view text, int& out) {
 }
 
 Error bad_date(std::string_view text, const std::string& why) {
-  return Error("bad-date", "'" + std::string(text) + "' is not a date: " + why);
+  return Error("bad-date", quote_input(text) + " is not a date: " + why);
 }
 
 }  // namespace

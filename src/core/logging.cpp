@@ -18,8 +18,8 @@ class RedactingSink final : public spdlog::sinks::base_sink<std::mutex> {
  protected:
   void sink_it_(const spdlog::details::log_msg& message) override {
     const std::string_view payload(message.payload.data(), message.payload.size());
-    const std::string redacted =
-        message.level < spdlog::level::info ? std::string(payload) : redact_sensitive(payload);
+    // At every level: a debug log is still a log someone keeps and ships.
+    const std::string redacted = redact_sensitive(payload);
     spdlog::details::log_msg copy(message.time, message.source, message.logger_name, message.level, redacted);
     spdlog::memory_buf_t formatted;
     formatter_->format(copy, formatted);

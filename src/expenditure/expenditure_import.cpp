@@ -40,8 +40,11 @@ std::vector<Verdict> record_batch(Database& database, StoredVerdicts& known, con
     // Every row's submission lock first (in key order, so two imports of
     // overlapping files cannot deadlock), then the stored verdicts: no other
     // writer can store a verdict for these rows until this batch commits.
-    lock_submissions(database, inputs);
-    known.load(inputs);
+    std::vector<ExpenditureInput> keys;
+    keys.reserve(inputs.size());
+    for (const auto& input : inputs) keys.push_back(register_columns(input));
+    lock_submissions(database, keys);
+    known.load(keys);
     bool changed = false;
     for (std::size_t index = 0; index < inputs.size(); ++index) {
       verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index], known));

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "award/clawback.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "expenditure/fund_use_plan.hpp"
@@ -113,14 +114,17 @@ void Judge::check_amount() {
 }
 
 void Judge::check_award_and_unit() {
-  if (!input_.unit_uscc.empty()) {
+  // Text that check_texts refused is not looked up: PostgreSQL refuses
+  // invalid UTF-8 and NUL even as a bound value.
+  const auto is_lookup_text = [](const std::string& text) { return validate_text(text, "", field_bytes_max).ok(); };
+  if (is_lookup_text(input_.unit_uscc)) {
     judgement_.unit = find_unit(database_, input_.unit_uscc);
-    if (!judgement_.unit) add(ReasonCode::unknown_unit, "no unit '" + input_.unit_uscc + "'", "unit_uscc");
+    if (!judgement_.unit) add(ReasonCode::unknown_unit, "no unit " + quote_input(input_.unit_uscc), "unit_uscc");
   }
-  if (input_.award_id.empty()) return;
+  if (!is_lookup_text(input_.award_id)) return;
   judgement_.award = find_award(database_, input_.award_id);
   if (!judgement_.award) {
-    add(ReasonCode::unknown_award, "no award '" + input_.award_id + "'", "award_id");
+    add(ReasonCode::unknown_award, "no award " + quote_input(input_.award_id), "award_id");
     return;
   }
   auto policy = stored_policy(database_, judgement_.award->policy_id);
@@ -159,12 +163,12 @@ void Judge::check_category() {
     if (other.value().find_allowed(input_.category) != nullptr || other.value().find_banned(input_.category) != nullptr) {
       if (judgement_.policy) {
         add(ReasonCode::category_not_allowed,
-            "'" + input_.category + "' is not an allowed use under " + judgement_.policy->policy_id, "category");
+            quote_input(input_.category) + " is not an allowed use under " + judgement_.policy->policy_id, "category");
       }
       return;
     }
   }
-  add(ReasonCode::unknown_category, "'" + input_.category + "' is no category of any policy", "category");
+  add(ReasonCode::unknown_category, quote_input(input_.category) + " is no category of any policy", "category");
 }
 
 void Judge::check_payment() {
@@ -172,7 +176,7 @@ void Judge::check_payment() {
   judgement_.method = parse_payment_method(input_.payment_method);
   if (!judgement_.method) {
     add(ReasonCode::unknown_payment_method,
-        "'" + input_.payment_method + "' is not bank-transfer, official-card, cheque, online, cash or other",
+        quote_input(input_.payment_method) + " is not bank-transfer, official-card, cheque, online, cash or other",
         "payment_method");
     return;
   }
@@ -193,6 +197,9 @@ void Judge::check_payee_and_invoice() {
     return;
   }
   judgement_.invoice_key = key.value();
+  // A key holding a payee code that check_texts refused is not looked up:
+  // PostgreSQL refuses invalid UTF-8 and NUL even as a bound value.
+  if (!validate_text(input_.payee_uscc, "", field_bytes_max, true).ok()) return;
   long long claimed_by = 0;
   soci::indicator found = soci::i_null;
   database_.session() << "SELECT expenditure_id FROM invoice_claims WHERE invoice_key = :key",

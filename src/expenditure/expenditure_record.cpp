@@ -8,6 +8,7 @@
 #include "access/permission.hpp"
 #include "award/award_accounts.hpp"
 #include "core/checksum.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/timestamp.hpp"
 #include "expenditure/expenditure.hpp"
@@ -22,21 +23,31 @@ namespace jiangbu {
 namespace {
 
 constexpr int unique_conflict_retries_max = 3;
+// A rejected submission's fields are kept up to this size in input_json; a
+// field refused for its length is not kept whole.
+constexpr std::size_t stored_field_bytes_max = 4096;
+// The register's key and amount columns, as printable text (see register_columns).
+constexpr std::size_t register_column_bytes_max = 200;
+constexpr std::size_t register_message_bytes_max = 1000;
+
+std::string bounded(const std::string& field) {
+  return field.size() <= stored_field_bytes_max ? field : field.substr(0, stored_field_bytes_max) + "...";
+}
 
 std::string input_json(const ExpenditureInput& input) {
   nlohmann::ordered_json object;
-  object["external_id"] = input.external_id;
-  object["award_id"] = input.award_id;
-  object["unit_uscc"] = input.unit_uscc;
-  object["date"] = input.date;
-  object["amount"] = input.amount;
-  object["category"] = input.category;
-  object["payment_method"] = input.payment_method;
-  object["payee_name"] = input.payee_name;
-  object["payee_uscc"] = input.payee_uscc;
-  object["invoice_code"] = input.invoice_code;
-  object["invoice_number"] = input.invoice_number;
-  object["description"] = input.description;
+  object["external_id"] = bounded(input.external_id);
+  object["award_id"] = bounded(input.award_id);
+  object["unit_uscc"] = bounded(input.unit_uscc);
+  object["date"] = bounded(input.date);
+  object["amount"] = bounded(input.amount);
+  object["category"] = bounded(input.category);
+  object["payment_method"] = bounded(input.payment_method);
+  object["payee_name"] = bounded(input.payee_name);
+  object["payee_uscc"] = bounded(input.payee_uscc);
+  object["invoice_code"] = bounded(input.invoice_code);
+  object["invoice_number"] = bounded(input.invoice_number);
+  object["description"] = bounded(input.description);
   // Replace invalid UTF-8 rather than throw: the register must keep even a
   // submission whose bytes are broken.
   return object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -168,7 +179,9 @@ std::int64_t insert_rejected(Database& database, const Judgement& judgement, con
   Verdict verdict{VerdictStatus::rejected, judgement.reasons, 0, false};
   const std::string codes = verdict.reason_codes();
   std::string messages;
-  for (const auto& reason : judgement.reasons) messages += (messages.empty() ? "" : "\n") + reason.describe();
+  for (const auto& reason : judgement.reasons) {
+    messages += (messages.empty() ? "" : "\n") + printable_text(reason.describe(), register_message_bytes_max);
+  }
   long long previous = previous_exception.value_or(0);
   soci::indicator previous_indicator = previous_exception ? soci::i_ok : soci::i_null;
   const std::string now = utc_timestamp_now();
@@ -193,14 +206,15 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
     return Verdict{VerdictStatus::rejected, {refusal}, 0, false};
   }
   const std::string json = input_json(input);
+  const ExpenditureInput columns = register_columns(input);
   std::optional<std::int64_t> previous_exception;
   // Re-entrant: a batch took its rows' locks before loading `known`.
-  lock_submission(database, input);
-  const auto replayed = known != nullptr && known->covers(input)
-                            ? replay_stored(known->find(input), json, previous_exception)
-                            : replay(database, input, json, previous_exception);
+  lock_submission(database, columns);
+  const auto replayed = known != nullptr && known->covers(columns)
+                            ? replay_stored(known->find(columns), json, previous_exception)
+                            : replay(database, columns, json, previous_exception);
   if (replayed) return *replayed;
-  lock_share(database, input);
+  lock_share(database, columns);
   Judgement judgement = judge_expenditure(database, input, options.today);
   Verdict verdict;
   if (judgement.accepted()) {
@@ -215,7 +229,7 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
   }
   if (!judgement.accepted()) {
     verdict = Verdict{VerdictStatus::rejected, judgement.reasons,
-                      insert_rejected(database, judgement, input, json, previous_exception, options.source), false};
+                      insert_rejected(database, judgement, columns, json, previous_exception, options.source), false};
   }
   return verdict;
 }
@@ -237,6 +251,20 @@ std::string Verdict::reason_codes() const {
   std::string codes;
   for (const auto& reason : reasons) codes += (codes.empty() ? "" : ";") + reason.code;
   return codes;
+}
+
+// The exception register keeps what was submitted, but its key and amount
+// columns as printable text: PostgreSQL refuses invalid UTF-8 and NUL in a
+// text column (the whole rejection would be lost with a storage error), and
+// a 100 KB "identifier" is none. Valid input is unchanged, so replay keys
+// are the same as before; the submission itself is in input_json.
+ExpenditureInput register_columns(const ExpenditureInput& input) {
+  ExpenditureInput columns = input;
+  columns.external_id = printable_text(input.external_id, register_column_bytes_max);
+  columns.unit_uscc = printable_text(input.unit_uscc, register_column_bytes_max);
+  columns.award_id = printable_text(input.award_id, register_column_bytes_max);
+  columns.amount = printable_text(input.amount, register_column_bytes_max);
+  return columns;
 }
 
 // Judges submissions with the same unit and external id one after the other

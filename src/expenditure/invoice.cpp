@@ -1,5 +1,6 @@
 #include "expenditure/invoice.hpp"
 
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 
 namespace jiangbu {
@@ -24,20 +25,20 @@ Result<std::string> invoice_key(std::string_view invoice_code, std::string_view 
   if (invoice_code.empty()) {
     if (invoice_number.size() != 20 || !all_digits(invoice_number)) {
       return make_error(ReasonCode::bad_invoice_number,
-                        "'" + std::string(invoice_number.substr(0, 40)) +
-                            "' is not a 20-digit 数电发票 number (a legacy invoice also needs its 发票代码)",
+                        quote_input(invoice_number) +
+                            " is not a 20-digit 数电发票 number (a legacy invoice also needs its 发票代码)",
                         "invoice_number");
     }
     return "E:" + std::string(invoice_number) + ":" + std::string(payee_uscc);
   }
   if ((invoice_code.size() != 10 && invoice_code.size() != 12) || !all_digits(invoice_code)) {
     return make_error(ReasonCode::bad_invoice_number,
-                      "'" + std::string(invoice_code.substr(0, 40)) + "' is not a 10- or 12-digit 发票代码",
+                      quote_input(invoice_code) + " is not a 10- or 12-digit 发票代码",
                       "invoice_code");
   }
   if (invoice_number.size() != 8 || !all_digits(invoice_number)) {
     return make_error(ReasonCode::bad_invoice_number,
-                      "'" + std::string(invoice_number.substr(0, 40)) + "' is not an 8-digit 发票号码",
+                      quote_input(invoice_number) + " is not an 8-digit 发票号码",
                       "invoice_number");
   }
   return "L:" + std::string(invoice_code) + ":" + std::string(invoice_number) + ":" + std::string(payee_uscc);

@@ -50,6 +50,11 @@ class StoredVerdicts {
   std::map<Key, int> covered_;
 };
 
+// The submission's key and amount columns as the exception register stores
+// them: printable text, bounded (PostgreSQL refuses invalid UTF-8 and NUL even
+// as a bound value). Stored verdicts are looked up and locked by these.
+ExpenditureInput register_columns(const ExpenditureInput& input);
+
 // The transaction-level lock on one submission (unit, external id) that
 // makes a concurrent duplicate replay the first verdict instead of storing a
 // second (PostgreSQL advisory lock; SQLite's BEGIN IMMEDIATE already

@@ -1,5 +1,6 @@
 #include "ledger/accounts.hpp"
 
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -12,7 +13,7 @@ constexpr std::size_t accounts_listed_max = 1'000'000;
 constexpr std::size_t segment_bytes_max = 64;
 
 Error bad_code(std::string_view code, const std::string& why) {
-  return make_error(ReasonCode::bad_account_code, "'" + std::string(code) + "' " + why,
+  return make_error(ReasonCode::bad_account_code, quote_input(code) + " " + why,
                     "account");
 }
 

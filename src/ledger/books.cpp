@@ -1,6 +1,7 @@
 #include "ledger/books.hpp"
 
 #include "access/permission.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -72,8 +73,8 @@ Status validate_book_id(std::string_view book_id) {
                          (character >= '0' && character <= '9') || character == '-' ||
                          character == '_';
     if (!allowed) {
-      return make_error(ReasonCode::bad_text, "'" + std::string(book_id) +
-                                                  "' may hold only letters, digits, - and _",
+      return make_error(ReasonCode::bad_text, quote_input(book_id) +
+                                                  " may hold only letters, digits, - and _",
                         "book");
     }
   }

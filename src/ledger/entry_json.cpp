@@ -1,5 +1,6 @@
 #include "ledger/entry_json.hpp"
 
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "money/money_parse.hpp"
 
@@ -111,7 +112,7 @@ Result<PostingInput> parse_posting_argument(std::string_view text, Side side) {
   const std::string field = side == Side::debit ? "debit" : "credit";
   const std::size_t equals = text.rfind('=');
   if (equals == std::string_view::npos) {
-    return make_error(ReasonCode::bad_posting, "'" + std::string(text) + "' is not CODE=AMOUNT", field);
+    return make_error(ReasonCode::bad_posting, quote_input(text) + " is not CODE=AMOUNT", field);
   }
   auto amount = parse_money(text.substr(equals + 1));
   if (!amount) return with_field(amount.error(), field);

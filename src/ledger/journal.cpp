@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -185,7 +186,7 @@ Result<JournalEntry> Journal::append(const EntryInput& input) {
       if (!execute_single_row(statements.find_account_basis) ||
           statements.basis_indicator != soci::i_ok) {
         return make_error(ReasonCode::unknown_account,
-                          "'" + posting.account_code + "' is not open in book '" + input.book_id + "'",
+                          quote_input(posting.account_code) + " is not open in book " + quote_input(input.book_id),
                           posting_field(index, "account"));
       }
       cached = statements.basis_cache

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "core/printable_text.hpp"
 #include "money/money_chinese.hpp"
 
 namespace jiangbu {
@@ -18,14 +19,7 @@ std::string_view trim_ascii_whitespace(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
-std::string quote(std::string_view text) {
-  constexpr std::size_t max_quoted_bytes = 64;
-  if (text.size() <= max_quoted_bytes) return "'" + std::string(text) + "'";
-  std::size_t cut = max_quoted_bytes;
-  // Step back over UTF-8 continuation bytes (10xxxxxx); bounded by the cut.
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "...'";
-}
+std::string quote(std::string_view text) { return quote_input(text); }
 
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;

@@ -13,6 +13,7 @@
 
 #include "core/date.hpp"
 #include "core/embedded_files.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "ledger/chart.hpp"
@@ -270,7 +271,7 @@ std::optional<Money> PolicyReader::optional_amount(const toml::table& table, con
   const std::string text = node->as_string()->get();
   auto amount = parse_money(text);
   if (!amount) {
-    fail(key_path, "'" + text + "' is not an amount: " + amount.error().message);
+    fail(key_path, quote_input(text) + " is not an amount: " + amount.error().message);
     return std::nullopt;
   }
   if (!amount.value().is_positive()) {
@@ -291,7 +292,7 @@ Citation PolicyReader::citation(const toml::table& table, const std::string& pat
   source.file = default_source_file_;
   if (const auto file = optional_text(table, path, "file")) {
     if (!is_source_file_name(*file)) {
-      fail(path + ".file", "'" + *file + "' is not a source file name such as 002_318121ba9f7bd672.txt");
+      fail(path + ".file", quote_input(*file) + " is not a source file name such as 002_318121ba9f7bd672.txt");
     }
     source.file = *file;
   }
@@ -445,7 +446,7 @@ void PolicyReader::read_award(Policy& policy, const toml::table& root) {
   if (auto upgrade = cited_text(*award, "award", "tier_upgrade", false)) {
     const auto parsed = parse_tier_upgrade(upgrade->value);
     if (!parsed && !failed()) {
-      fail("award.tier_upgrade.value", "'" + upgrade->value + "' is not full, difference or forbidden");
+      fail("award.tier_upgrade.value", quote_input(upgrade->value) + " is not full, difference or forbidden");
     }
     policy.tier_upgrade = Cited<TierUpgrade>{parsed.value_or(TierUpgrade::full), upgrade->source};
   }
@@ -517,7 +518,7 @@ void PolicyReader::read_allowed(Policy& policy, const toml::table& root) {
     category.source = citation(*table, path);
     if (failed()) return;
     if (!is_kebab_code(category.code)) {
-      fail(path + ".code", "'" + category.code + "' is not a kebab-case code such as \"promotion\"");
+      fail(path + ".code", quote_input(category.code) + " is not a kebab-case code such as \"promotion\"");
     }
     check_account(path + ".enterprise_account", category.enterprise_account, enterprise_chart_);
     check_account(path + ".non_profit_account", category.non_profit_account, non_profit_chart_);
@@ -543,7 +544,7 @@ void PolicyReader::read_banned(Policy& policy, const toml::table& root) {
     category.source = citation(*table, path);
     if (failed()) return;
     if (!is_kebab_code(category.code)) {
-      fail(path + ".code", "'" + category.code + "' is not a kebab-case code such as \"official-reception\"");
+      fail(path + ".code", quote_input(category.code) + " is not a kebab-case code such as \"official-reception\"");
     }
     policy.banned_categories.push_back(std::move(category));
   }
@@ -576,7 +577,7 @@ std::optional<Schedule> PolicyReader::schedule(Policy& policy, const toml::table
     // "MM-DD": checked as a date in a leap year so that 02-29 is allowed.
     const std::string& deadline = *result.annual_deadline;
     if (deadline.size() != 5 || deadline[2] != '-' || !Date::parse("2024-" + deadline)) {
-      fail(key + ".annual_deadline", "'" + deadline + "' is not a month and day such as \"10-31\"");
+      fail(key + ".annual_deadline", quote_input(deadline) + " is not a month and day such as \"10-31\"");
     }
   }
   return result;
@@ -639,7 +640,7 @@ void PolicyReader::check_consistency(const Policy& policy) {
     // One code or name in both lists would make a check's answer depend on
     // which list it reads first.
     if (allowed_codes.contains(category.code) || allowed_names.contains(category.name)) {
-      fail(path, "'" + category.code + "' (" + category.name + ") is both allowed and banned");
+      fail(path, quote_input(category.code) + " (" + category.name + ") is both allowed and banned");
       return;
     }
   }
@@ -666,9 +667,9 @@ Result<Policy> PolicyReader::read(const toml::table& root) {
   if (failed()) return *error_;
   const std::string stem = file_stem(file_name_);
   if (!is_kebab_code(policy.policy_id)) {
-    fail("policy_id", "'" + policy.policy_id + "' is not a kebab-case id such as \"xixian-2024\"");
+    fail("policy_id", quote_input(policy.policy_id) + " is not a kebab-case id such as \"xixian-2024\"");
   } else if (policy.policy_id != stem) {
-    fail("policy_id", "'" + policy.policy_id + "' does not match the file name (expected '" + stem + "')");
+    fail("policy_id", quote_input(policy.policy_id) + " does not match the file name (expected '" + stem + "')");
   }
   if (failed()) return *error_;
   policy.source_file = required_text(root, "", "source_file");

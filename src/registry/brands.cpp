@@ -3,6 +3,7 @@
 #include <set>
 
 #include "access/permission.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
@@ -66,7 +67,7 @@ Status validate_identifier(std::string_view text, std::string_view field) {
                          (character >= '0' && character <= '9') || character == '-' || character == '_';
     if (!allowed) {
       return make_error(ReasonCode::bad_text,
-                        "'" + std::string(text) + "' may hold only letters, digits, - and _", name);
+                        quote_input(text) + " may hold only letters, digits, - and _", name);
     }
   }
   return success();

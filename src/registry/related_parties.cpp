@@ -3,11 +3,13 @@
 #include <array>
 
 #include "access/permission.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
 #include "money/money_parse.hpp"
 #include "registry/units.hpp"
+#include "registry/uscc.hpp"
 #include "store/transaction.hpp"
 
 namespace jiangbu {
@@ -57,8 +59,10 @@ std::optional<Relation> parse_relation(std::string_view text) {
 Result<RelatedParty> add_related_party(Database& database, const RelatedPartyInput& input) {
   if (auto allowed = authorize(database.principal(), Action::register_parties); !allowed) return allowed.error();
   Transaction transaction(database, {"unit.related-party", "unit", input.unit_id});
-  if (!find_unit(database, input.unit_id)) {
-    return make_error(ReasonCode::unknown_unit, "no unit is registered under '" + input.unit_id + "'", "unit");
+  // A code of the wrong shape is not looked up: PostgreSQL refuses invalid
+  // UTF-8 and NUL even as a bound value.
+  if (!uscc_has_valid_shape(input.unit_id) || !find_unit(database, input.unit_id)) {
+    return make_error(ReasonCode::unknown_unit, "no unit is registered under " + quote_input(input.unit_id), "unit");
   }
   // Names are compared as typed, less the blanks clerks leave at either end.
   const std::string person(money_text::trim_ascii_whitespace(input.person_name));
@@ -68,8 +72,8 @@ Result<RelatedParty> add_related_party(Database& database, const RelatedPartyInp
   const auto relation = parse_relation(input.relation);
   if (!relation) {
     return make_error(ReasonCode::bad_related_party,
-                      "'" + input.relation.substr(0, 40) +
-                          "' is not a relation: use legal-representative, staff, shareholder or relative "
+                      quote_input(input.relation) +
+                          " is not a relation: use legal-representative, staff, shareholder or relative "
                           "(法定代表人, 职工, 股东, 亲属)",
                       "relation");
   }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/printable_text.hpp"
 #include "core/timestamp.hpp"
 
 namespace jiangbu {
@@ -38,12 +39,17 @@ void record_audit_event(Database& database, const AuditAction& action,
   const std::string principal = database.principal().text();
   const std::string recorded_at = utc_timestamp_now();
   const std::string entries = entry_list_text(entry_ids);
+  // The object id is made of what a user typed (a file path, an external id):
+  // kept printable and bounded, since PostgreSQL refuses invalid UTF-8 and NUL
+  // and the trail is read by people.
+  constexpr std::size_t object_id_bytes_max = 300;
+  const std::string object_id = printable_text(action.object_id, object_id_bytes_max);
   // database_role is filled by the column default on PostgreSQL (current_user),
   // where a row-level policy refuses any other value.
   database.session() << "INSERT INTO audit_trail (principal, recorded_at, action, object_kind, object_id, "
                         "entry_ids) VALUES (:principal, :recorded_at, :action, :kind, :object, :entries)",
       soci::use(principal), soci::use(recorded_at), soci::use(action.action), soci::use(action.object_kind),
-      soci::use(action.object_id), soci::use(entries);
+      soci::use(object_id), soci::use(entries);
 }
 
 std::vector<AuditEvent> list_audit_events(Database& database, std::int64_t after_event_id, std::size_t limit) {

@@ -43,7 +43,8 @@ Result<std::string> postgresql_keyword_form(const DatabaseLocation& location) {
   char* message = nullptr;
   PQconninfoOption* options = PQconninfoParse(location.connection.c_str(), &message);
   if (options == nullptr) {
-    std::string reason = message != nullptr ? message : "cannot parse the connection URI";
+    // libpq quotes the whole URI in some of its messages, password included.
+    std::string reason = redact_connection_text(message != nullptr ? message : "cannot parse the connection URI");
     PQfreemem(message);
     return Error("bad-database", location.redacted + ": " + reason, "db");
   }

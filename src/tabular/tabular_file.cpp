@@ -52,10 +52,7 @@ Result<std::string> read_whole_file(const std::string& path, const TabularLimits
   return bytes;
 }
 
-Result<TabularFile> read_checked(const std::string& path, const TabularLimits& limits) {
-  auto bytes = read_whole_file(path, limits);
-  if (!bytes) return bytes.error();
-  const std::string_view content = bytes.value();
+Result<TabularFile> parse_checked(std::string_view content, std::string_view path, const TabularLimits& limits) {
   if (content.starts_with(zip_magic) || content.starts_with(empty_zip_magic)) {
     return parse_xlsx_bytes(content, path, limits);
   }
@@ -70,6 +67,12 @@ Result<TabularFile> read_checked(const std::string& path, const TabularLimits& l
                                 "truncated or another kind of file");
   }
   return parse_csv_bytes(content, path, limits);
+}
+
+Result<TabularFile> read_checked(const std::string& path, const TabularLimits& limits) {
+  auto bytes = read_whole_file(path, limits);
+  if (!bytes) return bytes.error();
+  return parse_checked(bytes.value(), path, limits);
 }
 
 // Header matching: trimmed of ASCII whitespace and U+3000 (the full-width
@@ -156,6 +159,21 @@ Result<TabularFile> read_tabular_file(const std::string& path, const TabularLimi
     return file_error(path, "is too large to read into memory");
   } catch (const std::exception& exception) {
     return file_error(path, std::string("could not be read: ") + exception.what());
+  }
+}
+
+Result<TabularFile> parse_tabular_bytes(std::string_view bytes, std::string_view name,
+                                        const TabularLimits& limits) {
+  if (bytes.size() > limits.bytes_max) {
+    return file_error(name, "is " + std::to_string(bytes.size()) + " bytes, more than the " +
+                                std::to_string(limits.bytes_max) + " allowed");
+  }
+  try {
+    return parse_checked(bytes, name, limits);
+  } catch (const std::bad_alloc&) {
+    return file_error(name, "is too large to read into memory");
+  } catch (const std::exception& exception) {
+    return file_error(name, std::string("could not be read: ") + exception.what());
   }
 }
 

@@ -49,6 +49,12 @@ struct TabularLimits {
 // with field "file" and a message "<path>: row N: <reason>". Never throws.
 Result<TabularFile> read_tabular_file(const std::string& path, const TabularLimits& limits = {});
 
+// The same on bytes already in memory (an upload, a fuzzer's input); name is
+// used in messages and, when the bytes are not a ZIP, its extension tells a
+// damaged workbook from a CSV. Refuses more than limits.bytes_max bytes.
+Result<TabularFile> parse_tabular_bytes(std::string_view bytes, std::string_view name,
+                                        const TabularLimits& limits = {});
+
 // Column letters as Excel shows them: 0 -> "A", 25 -> "Z", 26 -> "AA".
 std::string column_letters(std::size_t column_index);
 
