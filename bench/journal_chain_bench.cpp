@@ -60,7 +60,7 @@ double post_all(Database& database, JournalSealing sealing, long long entries, l
   Journal journal(database, sealing);
   const auto start = std::chrono::steady_clock::now();
   for (long long first = 0; first < entries; first += batch) {
-    Transaction transaction(database);
+    Transaction transaction(database, {"bench.post", "journal", "benchmark batch"});
     for (long long index = first; index < std::min(entries, first + batch); ++index) {
       if (!journal.append(entry_number(index))) throw std::runtime_error("posting refused");
     }

@@ -79,7 +79,7 @@ Status authorize(const Principal& principal, Action action, std::string_view uni
   if (allowed) return success();
   std::string message = principal.text() + " may not " + std::string(action_name(action));
   if (!unit_id.empty()) message += " of unit " + std::string(unit_id);
-  else if (action == Action::write_book) message += " that belongs to no unit (the bureau's)";
+  else if (action == Action::write_book || action == Action::read_unit) message += " of the bureau (no unit's)";
   return make_error(ReasonCode::permission_denied, message, "as");
 }
 
