@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "core/masking.hpp"
+
 namespace jiangbu {
 
 std::string redact_connection_text(std::string_view text) {
@@ -14,19 +16,7 @@ std::string redact_connection_text(std::string_view text) {
 
 std::string redact_sensitive(std::string_view text) {
   static const std::regex long_digits(R"(\d(?:[ -]?\d){10,}[\dXx]|\d{17}[Xx])");
-  const std::string masked = redact_connection_text(text);
-  std::string result;
-  std::size_t copied = 0;
-  for (auto match = std::sregex_iterator(masked.begin(), masked.end(), long_digits);
-       match != std::sregex_iterator(); ++match) {
-    const std::string found = match->str();
-    const auto position = static_cast<std::size_t>(match->position());
-    result.append(masked, copied, position - copied);
-    result += "****" + found.substr(found.size() - 4);
-    copied = position + found.size();
-  }
-  result.append(masked, copied);
-  return result;
+  return mask_all_but_last_four(redact_connection_text(text), long_digits, 0);
 }
 
 }  // namespace jiangbu

@@ -208,11 +208,12 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
   const std::string json = input_json(input);
   const ExpenditureInput columns = register_columns(input);
   std::optional<std::int64_t> previous_exception;
-  // Re-entrant: a batch took its rows' locks before loading `known`.
-  lock_submission(database, columns);
-  const auto replayed = known != nullptr && known->covers(columns)
-                            ? replay_stored(known->find(columns), json, previous_exception)
-                            : replay(database, columns, json, previous_exception);
+  // A batch took its rows' locks before loading `known`: one round trip
+  // per row saved on PostgreSQL.
+  const bool covered = known != nullptr && known->covers(columns);
+  if (!covered) lock_submission(database, columns);
+  const auto replayed = covered ? replay_stored(known->find(columns), json, previous_exception)
+                                : replay(database, columns, json, previous_exception);
   if (replayed) return *replayed;
   lock_share(database, columns);
   Judgement judgement = judge_expenditure(database, input, options.today);
