@@ -50,7 +50,8 @@ Result<EntryInput> unit_refund(Database& database, const Unit& unit, const Clawb
   }
   // The dedicated account holds every award's money: take from it no more
   // than this award's unspent part, or another award's spending could later
-  // drive it below zero.
+  // drive it below zero. Each award's money stays its own (专账核算、专款专用,
+  // 000 綦江区办法 第九条; 003 乌鲁木齐 "专款专用").
   const std::string dedicated(dedicated_bank_account);
   const Money unspent = paid_to_unit(database, input.award_id, unit.unit_id) -
                         spent_for_award(database, input.award_id, unit.unit_id, "") -
