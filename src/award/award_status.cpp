@@ -2,12 +2,29 @@
 // events with their documents, never as edits of the award.
 #include "access/permission.hpp"
 #include "award/award.hpp"
+#include "award/award_event_history.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
 #include "core/timestamp.hpp"
 #include "store/transaction.hpp"
 
 namespace jiangbu {
+
+AwardStatus apply_award_event(AwardStatus status, AwardEventKind kind) {
+  switch (kind) {
+    case AwardEventKind::suspend: return AwardStatus::suspended;
+    case AwardEventKind::reinstate: return AwardStatus::active;
+    case AwardEventKind::revoke: return AwardStatus::revoked;
+  }
+  return status;
+}
+
+std::optional<AwardEventKind> parse_award_event_kind(std::string_view name) {
+  if (name == "suspend") return AwardEventKind::suspend;
+  if (name == "reinstate") return AwardEventKind::reinstate;
+  if (name == "revoke") return AwardEventKind::revoke;
+  return std::nullopt;
+}
 
 namespace {
 
@@ -28,22 +45,12 @@ std::vector<Event> award_events(Database& database, const std::string& award_id)
        soci::use(award_id), soci::into(kind), soci::into(effective_on));
   statement.execute();
   while (events.size() < award_events_max && statement.fetch()) {
-    const AwardEventKind parsed = kind == "suspend"     ? AwardEventKind::suspend
-                                  : kind == "reinstate" ? AwardEventKind::reinstate
-                                                        : AwardEventKind::revoke;
-    events.push_back({parsed, Date::parse(effective_on).value()});
+    events.push_back({parse_award_event_kind(kind).value_or(AwardEventKind::revoke), Date::parse(effective_on).value()});
   }
   return events;
 }
 
-AwardStatus apply(AwardStatus status, AwardEventKind kind) {
-  switch (kind) {
-    case AwardEventKind::suspend: return AwardStatus::suspended;
-    case AwardEventKind::reinstate: return AwardStatus::active;
-    case AwardEventKind::revoke: return AwardStatus::revoked;
-  }
-  return status;
-}
+AwardStatus apply(AwardStatus status, AwardEventKind kind) { return apply_award_event(status, kind); }
 
 bool allowed(AwardStatus status, AwardEventKind kind) {
   switch (kind) {

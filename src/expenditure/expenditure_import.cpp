@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/csv_field.hpp"
-#include "expenditure/stored_verdicts.hpp"
+#include "expenditure/expenditure_batch.hpp"
 #include "store/transaction.hpp"
 
 namespace jiangbu {
@@ -12,44 +12,30 @@ namespace {
 
 constexpr std::size_t batch_rows_max = 10'000;
 
-ExpenditureInput row_input(const TabularRow& row, const ColumnMap& map) {
-  const auto cell = [&](std::size_t spec) -> std::string {
-    const int index = map.index_by_spec[spec];
-    return index < 0 ? std::string() : row.cells[static_cast<std::size_t>(index)];
-  };
-  return ExpenditureInput{cell(0), cell(1), cell(2), cell(3), cell(4), cell(5),
-                          cell(6), cell(7), cell(8), cell(9), cell(10), cell(11)};
-}
-
 RecordOptions row_options(const ImportOptions& options, const std::string& path, const TabularRow& row) {
   RecordOptions record = options.record;
   record.source = "import:" + path + " row " + std::to_string(row.row_number);
   return record;
 }
 
-// One transaction per batch; if another writer races us to an invoice or an
+// One transaction per batch. If another writer races us to an invoice or an
 // external id, the batch is rolled back and its rows are recorded one by one
 // (each replays or decides afresh, so nothing is counted twice).
 // A re-run after a crash replays most rows: their stored verdicts are looked
 // up for the whole batch at once, inside its transaction.
-std::vector<Verdict> record_batch(Database& database, StoredVerdicts& known, const std::vector<ExpenditureInput>& inputs,
-                                  const std::vector<RecordOptions>& options, const std::string& batch_name) {
-  std::vector<Verdict> verdicts;
+Result<std::vector<Verdict>> record_batch(Database& database, ExpenditureBatchRecorder& recorder,
+                                          const std::vector<ExpenditureInput>& inputs,
+                                          const std::vector<RecordOptions>& options, const std::string& batch_name) {
   try {
     Transaction transaction(database, {"expenditure.import", "batch", batch_name});
-    // Every row's submission lock first (in key order, so two imports of
-    // overlapping files cannot deadlock), then the stored verdicts: no other
-    // writer can store a verdict for these rows until this batch commits.
-    std::vector<ExpenditureInput> keys;
-    keys.reserve(inputs.size());
-    for (const auto& input : inputs) keys.push_back(register_columns(input));
-    lock_submissions(database, keys);
-    known.load(keys);
-    bool changed = false;
-    for (std::size_t index = 0; index < inputs.size(); ++index) {
-      verdicts.push_back(record_expenditure_in_transaction(database, inputs[index], options[index], known));
-      changed = changed || (!verdicts.back().replayed && verdicts.back().record_id != 0);
+    auto verdicts = recorder.record(inputs, options);
+    if (!verdicts) {
+      recorder.forget();
+      return verdicts.error();
     }
+    const bool changed = std::any_of(verdicts.value().begin(), verdicts.value().end(), [](const Verdict& verdict) {
+      return !verdict.replayed && verdict.record_id != 0;
+    });
     if (changed) {
       transaction.commit();
     } else {
@@ -57,9 +43,10 @@ std::vector<Verdict> record_batch(Database& database, StoredVerdicts& known, con
     }
     return verdicts;
   } catch (const soci::soci_error& error) {
+    recorder.forget();
     if (!is_unique_violation(error)) throw;
   }
-  verdicts.clear();
+  std::vector<Verdict> verdicts;
   for (std::size_t index = 0; index < inputs.size(); ++index) {
     verdicts.push_back(record_expenditure(database, inputs[index], options[index]));
   }
@@ -67,6 +54,15 @@ std::vector<Verdict> record_batch(Database& database, StoredVerdicts& known, con
 }
 
 }  // namespace
+
+ExpenditureInput expenditure_input_from_row(const TabularRow& row, const ColumnMap& map) {
+  const auto cell = [&](std::size_t spec) -> std::string {
+    const int index = map.index_by_spec[spec];
+    return index < 0 ? std::string() : row.cells[static_cast<std::size_t>(index)];
+  };
+  return ExpenditureInput{cell(0), cell(1), cell(2), cell(3), cell(4), cell(5),
+                          cell(6), cell(7), cell(8), cell(9), cell(10), cell(11)};
+}
 
 const std::vector<ColumnSpec>& expenditure_columns() {
   static const std::vector<ColumnSpec> columns = {
@@ -96,18 +92,20 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
   summary.encoding = file.value().encoding;
   const auto& rows = file.value().rows;
   const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, batch_rows_max);
-  StoredVerdicts known(database, std::min(batch_rows, rows.size() == 0 ? std::size_t{1} : rows.size()));
+  ExpenditureBatchRecorder recorder(database, batch_rows);
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
     const std::size_t end = std::min(rows.size(), start + batch_rows);
     std::vector<ExpenditureInput> inputs;
     std::vector<RecordOptions> row_record_options;
     for (std::size_t index = start; index < end; ++index) {
-      inputs.push_back(row_input(rows[index], map.value()));
+      inputs.push_back(expenditure_input_from_row(rows[index], map.value()));
       row_record_options.push_back(row_options(options, path, rows[index]));
     }
     const std::string batch_name = path + " rows " + std::to_string(rows[start].row_number) + "-" +
                                    std::to_string(rows[end - 1].row_number);
-    const auto verdicts = record_batch(database, known, inputs, row_record_options, batch_name);
+    auto batch = record_batch(database, recorder, inputs, row_record_options, batch_name);
+    if (!batch) return batch.error();
+    const auto& verdicts = batch.value();
     for (std::size_t offset = 0; offset < verdicts.size(); ++offset) {
       const Verdict& verdict = verdicts[offset];
       summary.rows.push_back({rows[start + offset].row_number, inputs[offset].external_id, verdict});

@@ -17,6 +17,8 @@ namespace jiangbu {
 
 // The columns, with the Chinese headers accepted as aliases.
 const std::vector<ColumnSpec>& expenditure_columns();
+// One row of such a file as a submission (columns mapped by map_columns).
+ExpenditureInput expenditure_input_from_row(const TabularRow& row, const ColumnMap& map);
 
 struct ImportedRow {
   std::size_t row_number = 0;  // as the unit sees it in the spreadsheet
@@ -40,7 +42,7 @@ struct ImportProgress {
 
 struct ImportOptions {
   RecordOptions record;
-  std::size_t batch_rows = 500;  // rows per transaction
+  std::size_t batch_rows = 2000;  // rows per transaction
   std::function<void(const ImportProgress&)> on_progress;  // called after each batch
 };
 

@@ -26,8 +26,8 @@ std::string cite(const Citation& citation) { return citation.file + " " + citati
 
 class Judge {
  public:
-  Judge(Database& database, const ExpenditureInput& input, const Date& today)
-      : database_(database), input_(input), today_(today) {}
+  Judge(JudgementFacts& facts, const ExpenditureInput& input, const Date& today)
+      : facts_(facts), input_(input), today_(today) {}
 
   Judgement run() {
     check_texts();
@@ -66,7 +66,7 @@ class Judge {
   void check_award_rules();
   void check_balance_and_plan();
 
-  Database& database_;
+  JudgementFacts& facts_;
   const ExpenditureInput& input_;
   const Date today_;
   Judgement judgement_;
@@ -118,17 +118,16 @@ void Judge::check_award_and_unit() {
   // invalid UTF-8 and NUL even as a bound value.
   const auto is_lookup_text = [](const std::string& text) { return validate_text(text, "", field_bytes_max).ok(); };
   if (is_lookup_text(input_.unit_uscc)) {
-    judgement_.unit = find_unit(database_, input_.unit_uscc);
+    judgement_.unit = facts_.unit(input_.unit_uscc);
     if (!judgement_.unit) add(ReasonCode::unknown_unit, "no unit " + quote_input(input_.unit_uscc), "unit_uscc");
   }
   if (!is_lookup_text(input_.award_id)) return;
-  judgement_.award = find_award(database_, input_.award_id);
+  judgement_.award = facts_.award(input_.award_id);
   if (!judgement_.award) {
     add(ReasonCode::unknown_award, "no award " + quote_input(input_.award_id), "award_id");
     return;
   }
-  auto policy = stored_policy(database_, judgement_.award->policy_id);
-  if (policy) judgement_.policy = policy.value();
+  judgement_.policy = facts_.policy(judgement_.award->policy_id);
   if (!judgement_.unit) return;
   const auto& shares = judgement_.award->shares;
   const bool on_award = std::any_of(shares.begin(), shares.end(),
@@ -146,7 +145,7 @@ void Judge::check_category() {
   if (input_.category.empty()) return;
   if (judgement_.policy) {
     if (const AllowedCategory* allowed = judgement_.policy->find_allowed(input_.category)) {
-      judgement_.category = *allowed;
+      judgement_.category = allowed;
       return;
     }
     if (const BannedCategory* banned = judgement_.policy->find_banned(input_.category)) {
@@ -157,16 +156,12 @@ void Judge::check_category() {
       return;
     }
   }
-  for (const auto& policy_id : stored_policy_ids(database_)) {
-    auto other = stored_policy(database_, policy_id);
-    if (!other) continue;
-    if (other.value().find_allowed(input_.category) != nullptr || other.value().find_banned(input_.category) != nullptr) {
-      if (judgement_.policy) {
-        add(ReasonCode::category_not_allowed,
-            quote_input(input_.category) + " is not an allowed use under " + judgement_.policy->policy_id, "category");
-      }
-      return;
+  if (facts_.category_known(input_.category)) {
+    if (judgement_.policy) {
+      add(ReasonCode::category_not_allowed,
+          quote_input(input_.category) + " is not an allowed use under " + judgement_.policy->policy_id, "category");
     }
+    return;
   }
   add(ReasonCode::unknown_category, quote_input(input_.category) + " is no category of any policy", "category");
 }
@@ -200,14 +195,10 @@ void Judge::check_payee_and_invoice() {
   // A key holding a payee code that check_texts refused is not looked up:
   // PostgreSQL refuses invalid UTF-8 and NUL even as a bound value.
   if (!validate_text(input_.payee_uscc, "", field_bytes_max, true).ok()) return;
-  long long claimed_by = 0;
-  soci::indicator found = soci::i_null;
-  database_.session() << "SELECT expenditure_id FROM invoice_claims WHERE invoice_key = :key",
-      soci::use(judgement_.invoice_key), soci::into(claimed_by, found);
-  if (found == soci::i_ok) {
+  if (const auto claimed_by = facts_.invoice_claimed_by(judgement_.invoice_key)) {
     add(ReasonCode::duplicate_invoice,
         "invoice " + input_.invoice_code + (input_.invoice_code.empty() ? "" : "-") + input_.invoice_number +
-            " of payee " + input_.payee_uscc + " is already used by expenditure " + std::to_string(claimed_by),
+            " of payee " + input_.payee_uscc + " is already used by " + *claimed_by,
         "invoice_number");
   }
 }
@@ -221,7 +212,7 @@ void Judge::check_award_rules() {
             award.effective_on.to_string() + " (" + cite(judgement_.policy->retroactive_banned.source) + ")",
         "date");
   }
-  switch (award_status_on(database_, award.award_id, *judgement_.date)) {
+  switch (facts_.award_status_on(award.award_id, *judgement_.date)) {
     case AwardStatus::revoked:
       add(ReasonCode::grant_revoked, "award " + award.award_id + " was revoked on or before " +
                                          judgement_.date->to_string(), "date");
@@ -238,14 +229,13 @@ void Judge::check_balance_and_plan() {
   if (!judgement_.award || !unit_on_award_ || !judgement_.amount || !judgement_.policy) return;
   const std::string& award_id = judgement_.award->award_id;
   const std::string& unit_id = judgement_.unit->unit_id;
-  const Money remaining = paid_to_unit(database_, award_id, unit_id) -
-                          spent_for_award(database_, award_id, unit_id, "") - clawed_back(database_, award_id, unit_id);
+  const Money remaining = facts_.unspent(award_id, unit_id);
   if (*judgement_.amount > remaining) {
     add(ReasonCode::overdrawn, format_yuan(*judgement_.amount) + " is more than the " + format_yuan(remaining) +
                                    " left of what the unit received for " + award_id, "amount");
   }
   if (!judgement_.date || !judgement_.category) return;
-  const auto plan = plan_in_force(database_, award_id, unit_id, *judgement_.date);
+  const FundUsePlan* plan = facts_.plan_in_force(award_id, unit_id, *judgement_.date);
   if (!plan) {
     if (judgement_.policy->plan_required.value) {
       add(ReasonCode::no_plan_filed, judgement_.policy->policy_id + " requires a filed 资金使用管理计划 before spending (" +
@@ -254,7 +244,7 @@ void Judge::check_balance_and_plan() {
     return;
   }
   const Money planned = plan->planned(judgement_.category->code).value_or(Money());
-  const Money spent = spent_for_award(database_, award_id, unit_id, judgement_.category->code);
+  const Money spent = facts_.spent(award_id, unit_id, judgement_.category->code);
   if (spent + *judgement_.amount > planned) {
     add(ReasonCode::over_plan, judgement_.category->name + ": " + format_yuan(spent) + " spent + " +
                                    format_yuan(*judgement_.amount) + " is over the plan's " + format_yuan(planned) +
@@ -264,8 +254,8 @@ void Judge::check_balance_and_plan() {
 
 }  // namespace
 
-Judgement judge_expenditure(Database& database, const ExpenditureInput& input, const Date& today) {
-  return Judge(database, input, today).run();
+Judgement judge_expenditure(JudgementFacts& facts, const ExpenditureInput& input, const Date& today) {
+  return Judge(facts, input, today).run();
 }
 
 Money spent_for_award(Database& database, const std::string& award_id, const std::string& unit_id,

@@ -13,6 +13,7 @@
 #include "core/timestamp.hpp"
 #include "expenditure/expenditure.hpp"
 #include "expenditure/expenditure_judgement.hpp"
+#include "expenditure/record_parts.hpp"
 #include "expenditure/stored_verdicts.hpp"
 #include "ledger/accounts.hpp"
 #include "ledger/journal.hpp"
@@ -30,11 +31,18 @@ constexpr std::size_t stored_field_bytes_max = 4096;
 constexpr std::size_t register_column_bytes_max = 200;
 constexpr std::size_t register_message_bytes_max = 1000;
 
+long long submission_lock_key(const ExpenditureInput& input) {
+  const std::string key = "expenditure:" + input.unit_uscc + "/" + input.external_id;
+  return static_cast<long long>(std::stoull(fnv1a_64_hex(key), nullptr, 16));
+}
+
 std::string bounded(const std::string& field) {
   return field.size() <= stored_field_bytes_max ? field : field.substr(0, stored_field_bytes_max) + "...";
 }
 
-std::string input_json(const ExpenditureInput& input) {
+}  // namespace
+
+std::string submission_json(const ExpenditureInput& input) {
   nlohmann::ordered_json object;
   object["external_id"] = bounded(input.external_id);
   object["award_id"] = bounded(input.award_id);
@@ -53,6 +61,14 @@ std::string input_json(const ExpenditureInput& input) {
   return object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+std::string register_messages(const std::vector<Error>& reasons) {
+  std::string messages;
+  for (const auto& reason : reasons) {
+    messages += (messages.empty() ? "" : "\n") + printable_text(reason.describe(), register_message_bytes_max);
+  }
+  return messages;
+}
+
 std::vector<Error> stored_reasons(const std::string& codes, const std::string& messages) {
   std::vector<Error> reasons;
   std::size_t code_start = 0;
@@ -68,8 +84,6 @@ std::vector<Error> stored_reasons(const std::string& codes, const std::string& m
   return reasons;
 }
 
-// The original verdict of a submission already stored, if any; a rejected
-// one sent again corrected is judged afresh and linked to its rejection.
 std::optional<Verdict> replay_stored(const StoredVerdict* stored, const std::string& json,
                                      std::optional<std::int64_t>& previous_exception) {
   if (stored == nullptr) return std::nullopt;
@@ -81,6 +95,36 @@ std::optional<Verdict> replay_stored(const StoredVerdict* stored, const std::str
   previous_exception = stored->exception_id;
   return std::nullopt;
 }
+
+ExpenditureEntry expenditure_entry(const Judgement& judgement, const ExpenditureInput& input) {
+  const Unit& unit = *judgement.unit;
+  const std::string& award_id = judgement.award->award_id;
+  const AllowedCategory& category = *judgement.category;
+  const std::string base = unit.type == UnitType::enterprise ? category.enterprise_account : category.non_profit_account;
+  const std::string expense = base + "/" + award_id + "/" + category.code;
+  const Money& amount = *judgement.amount;
+  ExpenditureEntry result{EntryInput{unit.book_id, *judgement.date,
+                                     input.description.empty() ? category.name : input.description,
+                                     "expenditure:" + input.external_id,
+                                     {{expense, Side::debit, amount},
+                                      {std::string(dedicated_bank_account), Side::credit, amount}}},
+                          {{expense, category.name}}};
+  if (unit.type == UnitType::enterprise) {
+    // CAS 16 第十一条: the deferred grant is recognised as the cost it pays
+    // for is incurred — as 其他收益 (总额法) or against the expense (净额法).
+    const std::string deferred = unit_receipt_account(unit.type, award_id);
+    std::string income = expense;
+    if (unit.method == GrantMethod::gross) {
+      income = "6117/" + award_id;
+      result.accounts.emplace_back(income, "其他收益 " + award_id);
+    }
+    result.entry.postings.push_back({deferred, Side::debit, amount});
+    result.entry.postings.push_back({income, Side::credit, amount});
+  }
+  return result;
+}
+
+namespace {
 
 // The verdict already stored for this submission, if any.
 std::optional<Verdict> replay(Database& database, const ExpenditureInput& input, const std::string& json,
@@ -116,33 +160,12 @@ void lock_share(Database& database, const ExpenditureInput& input) {
 }
 
 Result<std::int64_t> book(Database& database, const Judgement& judgement, const ExpenditureInput& input) {
-  const Unit& unit = *judgement.unit;
-  const std::string& award_id = judgement.award->award_id;
-  const AllowedCategory& category = *judgement.category;
-  const std::string base = unit.type == UnitType::enterprise ? category.enterprise_account : category.non_profit_account;
-  const std::string expense = base + "/" + award_id + "/" + category.code;
-  if (auto opened = open_sub_account(database, unit.book_id, expense, category.name); !opened) return opened.error();
-  const Money& amount = *judgement.amount;
-  EntryInput entry{unit.book_id, *judgement.date,
-                   input.description.empty() ? category.name : input.description,
-                   "expenditure:" + input.external_id,
-                   {{expense, Side::debit, amount}, {std::string(dedicated_bank_account), Side::credit, amount}}};
-  if (unit.type == UnitType::enterprise) {
-    // CAS 16 第十一条: the deferred grant is recognised as the cost it pays
-    // for is incurred — as 其他收益 (总额法) or against the expense (净额法).
-    const std::string deferred = unit_receipt_account(unit.type, award_id);
-    std::string income = expense;
-    if (unit.method == GrantMethod::gross) {
-      income = "6117/" + award_id;
-      if (auto opened = open_sub_account(database, unit.book_id, income, "其他收益 " + award_id); !opened) {
-        return opened.error();
-      }
-    }
-    entry.postings.push_back({deferred, Side::debit, amount});
-    entry.postings.push_back({income, Side::credit, amount});
+  const ExpenditureEntry booking = expenditure_entry(judgement, input);
+  for (const auto& [code, name] : booking.accounts) {
+    if (auto opened = open_sub_account(database, booking.entry.book_id, code, name); !opened) return opened.error();
   }
   Journal journal(database);
-  auto posted = journal.append(entry);
+  auto posted = journal.append(booking.entry);
   if (!posted) return posted.error();
   return posted.value().entry_id;
 }
@@ -178,10 +201,7 @@ std::int64_t insert_rejected(Database& database, const Judgement& judgement, con
                              const std::string& source) {
   Verdict verdict{VerdictStatus::rejected, judgement.reasons, 0, false};
   const std::string codes = verdict.reason_codes();
-  std::string messages;
-  for (const auto& reason : judgement.reasons) {
-    messages += (messages.empty() ? "" : "\n") + printable_text(reason.describe(), register_message_bytes_max);
-  }
+  const std::string messages = register_messages(judgement.reasons);
   long long previous = previous_exception.value_or(0);
   soci::indicator previous_indicator = previous_exception ? soci::i_ok : soci::i_null;
   const std::string now = utc_timestamp_now();
@@ -195,8 +215,7 @@ std::int64_t insert_rejected(Database& database, const Judgement& judgement, con
   return exception_id;
 }
 
-Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options,
-                                   const StoredVerdicts* known) {
+Verdict record_in_open_transaction(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
   // A unit submits only for itself. The refusal is not stored as an
   // exception: that row would sit under another unit's code, which the unit
   // may not write (and on PostgreSQL cannot: row-level security).
@@ -205,18 +224,15 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
     refusal.field = "unit_uscc";
     return Verdict{VerdictStatus::rejected, {refusal}, 0, false};
   }
-  const std::string json = input_json(input);
+  const std::string json = submission_json(input);
   const ExpenditureInput columns = register_columns(input);
   std::optional<std::int64_t> previous_exception;
-  // A batch took its rows' locks before loading `known`: one round trip
-  // per row saved on PostgreSQL.
-  const bool covered = known != nullptr && known->covers(columns);
-  if (!covered) lock_submission(database, columns);
-  const auto replayed = covered ? replay_stored(known->find(columns), json, previous_exception)
-                                : replay(database, columns, json, previous_exception);
+  lock_submission(database, columns);
+  const auto replayed = replay(database, columns, json, previous_exception);
   if (replayed) return *replayed;
   lock_share(database, columns);
-  Judgement judgement = judge_expenditure(database, input, options.today);
+  DatabaseFacts facts(database);
+  Judgement judgement = judge_expenditure(facts, input, options.today);
   Verdict verdict;
   if (judgement.accepted()) {
     auto entry_id = book(database, judgement, input);
@@ -237,7 +253,7 @@ Verdict record_in_open_transaction(Database& database, const ExpenditureInput& i
 
 Verdict record_once(Database& database, const ExpenditureInput& input, const RecordOptions& options) {
   Transaction transaction(database, {"expenditure.record", "expenditure", input.unit_uscc + " " + input.external_id});
-  Verdict verdict = record_in_open_transaction(database, input, options, nullptr);
+  Verdict verdict = record_in_open_transaction(database, input, options);
   if (verdict.replayed || verdict.record_id == 0) {
     transaction.commit_unchanged();  // a replay, or a refusal that stored nothing
   } else {
@@ -274,30 +290,31 @@ ExpenditureInput register_columns(const ExpenditureInput& input) {
 // serialises writers). Taken before the replay check reads anything.
 void lock_submission(Database& database, const ExpenditureInput& input) {
   if (database.backend() != Backend::postgresql || input.external_id.empty() || input.unit_uscc.empty()) return;
-  const std::string key = "expenditure:" + input.unit_uscc + "/" + input.external_id;
-  const auto lock_key = static_cast<long long>(std::stoull(fnv1a_64_hex(key), nullptr, 16));
+  long long lock_key = submission_lock_key(input);
   database.session() << "SELECT pg_advisory_xact_lock(CAST(:key AS BIGINT))", soci::use(lock_key);
 }
 
 void lock_submissions(Database& database, const std::vector<ExpenditureInput>& inputs) {
   if (database.backend() != Backend::postgresql) return;
-  std::vector<const ExpenditureInput*> ordered;
-  ordered.reserve(inputs.size());
-  for (const auto& input : inputs) ordered.push_back(&input);
-  std::sort(ordered.begin(), ordered.end(), [](const ExpenditureInput* left, const ExpenditureInput* right) {
-    return std::tie(left->unit_uscc, left->external_id) < std::tie(right->unit_uscc, right->external_id);
-  });
-  for (const auto* input : ordered) lock_submission(database, *input);
+  std::vector<long long> lock_keys;
+  lock_keys.reserve(inputs.size());
+  for (const auto& input : inputs) {
+    if (!input.external_id.empty() && !input.unit_uscc.empty()) lock_keys.push_back(submission_lock_key(input));
+  }
+  std::sort(lock_keys.begin(), lock_keys.end());
+  lock_keys.erase(std::unique(lock_keys.begin(), lock_keys.end()), lock_keys.end());
+  if (lock_keys.empty()) return;
+  const std::string list = nlohmann::json(lock_keys).dump();
+  // The array's order is the scan's order, so the locks are taken ascending.
+  long long locked = 0;
+  database.session() << "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(CAST(value AS BIGINT)) "
+                        "FROM json_array_elements_text(CAST(:keys AS json)) AS k(value)) locked",
+      soci::use(list), soci::into(locked);
 }
 
 Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
                                           const RecordOptions& options) {
-  return record_in_open_transaction(database, input, options, nullptr);
-}
-
-Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
-                                          const RecordOptions& options, const StoredVerdicts& known) {
-  return record_in_open_transaction(database, input, options, &known);
+  return record_in_open_transaction(database, input, options);
 }
 
 Verdict record_expenditure(Database& database, const ExpenditureInput& input, const RecordOptions& options) {

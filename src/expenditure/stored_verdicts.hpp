@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,17 +38,18 @@ class StoredVerdicts {
   void load(const std::vector<ExpenditureInput>& inputs);
   // Was this submission part of the loaded batch?
   [[nodiscard]] bool covers(const ExpenditureInput& input) const;
+  // The batch stored a verdict for one of its submissions: a later row of
+  // the same batch with the same key replays it.
+  void remember(const ExpenditureInput& input, const StoredVerdict& verdict);
   // Its stored verdict, if it has one (only for a covered submission).
   [[nodiscard]] const StoredVerdict* find(const ExpenditureInput& input) const;
 
  private:
-  struct Statements;
   using Key = std::pair<std::string, std::string>;  // unit, external id
   Database& database_;
   std::size_t keys_max_;
-  std::unique_ptr<Statements> statements_;
   std::map<Key, StoredVerdict> found_;
-  std::map<Key, int> covered_;
+  std::set<Key> covered_;
 };
 
 // The submission's key and amount columns as the exception register stores
@@ -60,12 +62,8 @@ ExpenditureInput register_columns(const ExpenditureInput& input);
 // second (PostgreSQL advisory lock; SQLite's BEGIN IMMEDIATE already
 // serialises writers). Re-entrant within a transaction.
 void lock_submission(Database& database, const ExpenditureInput& input);
-// The same for a batch, in (unit, external id) order.
+// The same for a batch, with one statement, in the locks' key order (two
+// imports of overlapping files cannot deadlock).
 void lock_submissions(Database& database, const std::vector<ExpenditureInput>& inputs);
-
-// record_expenditure_in_transaction, taking the stored verdict of a covered
-// submission from `known` instead of querying for it.
-Verdict record_expenditure_in_transaction(Database& database, const ExpenditureInput& input,
-                                          const RecordOptions& options, const StoredVerdicts& known);
 
 }  // namespace jiangbu

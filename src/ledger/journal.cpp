@@ -165,8 +165,8 @@ Result<JournalEntry> Journal::post(const EntryInput& input) {
   return entry;
 }
 
-Result<JournalEntry> Journal::append(const EntryInput& input) {
-  if (auto valid = validate_shape(input); !valid) return valid.error();
+Status Journal::validate(const EntryInput& input) {
+  if (auto valid = validate_shape(input); !valid) return valid;
   auto& statements = *statements_;
   if (!statements.known_books.contains(input.book_id)) {
     if (!find_book(database_, input.book_id)) {
@@ -206,6 +206,12 @@ Result<JournalEntry> Journal::append(const EntryInput& input) {
                         "postings");
     }
   }
+  return success();
+}
+
+Result<JournalEntry> Journal::append(const EntryInput& input) {
+  if (auto valid = validate(input); !valid) return valid.error();
+  auto& statements = *statements_;
   statements.book_id = input.book_id;
   statements.fiscal_year = input.entry_date.year();
   statements.ensure_sequence.execute(true);

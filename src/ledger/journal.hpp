@@ -29,6 +29,10 @@ class Journal {
   // The same inside the caller's open transaction (several entries, or an
   // entry plus other rows, that must land together).
   Result<JournalEntry> append(const EntryInput& input);
+  // Every check append makes (shape, book, open accounts, each basis
+  // balanced) without writing anything: a batch validates as it goes and
+  // writes at the end (journal_batch.hpp).
+  Status validate(const EntryInput& input);
 
   // Posts the mirror image of an entry, dated reversal_date (not before the
   // original), pointing back at it.

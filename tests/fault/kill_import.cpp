@@ -23,6 +23,7 @@
 
 #include "fault/canonical_dump.hpp"
 #include "fault/child_process.hpp"
+#include "expenditure/expenditure_import.hpp"
 #include "fault/import_fixture.hpp"
 #include "ledger/books.hpp"
 #include "policy/policy_store.hpp"
@@ -43,6 +44,8 @@ struct Options {
   std::uint64_t fixture_seed = 20'241'231;
   std::string work_directory;
   bool keep = false;
+  bool prepare_only = false;
+  bool compare_single = false;
 };
 
 // Two databases under test: SQLite files in the work folder, or two schemas
@@ -126,6 +129,54 @@ void require_complete(const ChildOutcome& outcome, const char* what) {
   }
 }
 
+// The bulk import's batch path (A, through the CLI) against recording the
+// same rows one by one with record_expenditure (B, in process): both must
+// store the same verdicts, entries and register rows.
+std::vector<ExpenditureInput> csv_inputs(const std::string& csv) {
+  auto file = read_tabular_file(csv);
+  if (!file) throw std::runtime_error(file.error().describe());
+  auto map = map_columns(file.value().headers, expenditure_columns());
+  if (!map) throw std::runtime_error(map.error().describe());
+  std::vector<ExpenditureInput> inputs;
+  for (const auto& row : file.value().rows) inputs.push_back(expenditure_input_from_row(row, map.value()));
+  return inputs;
+}
+
+int compare_with_single_recording(const Options& options, const DatabasePair& pair, Database& batch, Database& single,
+                                  const std::string& csv, const std::string& log, std::size_t submissions) {
+  const auto batch_run = run_child(import_command(options, pair.connection(0), csv), log, std::nullopt);
+  require_complete(batch_run, "the batch import");
+  const auto started = Clock::now();
+  auto file = read_tabular_file(csv);
+  const auto inputs = csv_inputs(csv);
+  for (std::size_t index = 0; index < inputs.size(); ++index) {
+    RecordOptions record{Date::parse(fixture_today).value(),
+                         "import:" + csv + " row " + std::to_string(file.value().rows[index].row_number)};
+    record_expenditure(single, inputs[index], record);
+  }
+  const double single_seconds = Seconds(Clock::now() - started).count();
+  std::cout << "batch import: " << Seconds(batch_run.elapsed).count() << " s; one by one: " << single_seconds << " s\n";
+  bool equal = true;
+  const auto batch_dump = canonical_dump(batch);
+  const auto single_dump = canonical_dump(single);
+  for (std::size_t index = 0; index < batch_dump.size(); ++index) {
+    const bool same = batch_dump[index].text == single_dump[index].text;
+    std::cout << (same ? "equal     " : "DIFFERENT ") << batch_dump[index].table << ": " << batch_dump[index].rows
+              << " rows\n";
+    equal = equal && same;
+  }
+  for (auto* database : {&batch, &single}) {
+    for (const auto& violation : integrity_violations(*database, submissions)) {
+      std::cout << (database == &batch ? "batch" : "single") << " database: " << violation << "\n";
+      equal = false;
+    }
+  }
+  std::cout << (equal ? "PASS" : "FAIL") << ": the batch import " << (equal ? "equals" : "differs from")
+            << " recording the rows one by one\n";
+  return equal ? 0 : 1;
+}
+
+
 // Prints the first line where two dumps of one table differ and writes both
 // dumps to the work folder for diff.
 void report_difference(const TableDump& clean, const TableDump& killed, const std::string& folder) {
@@ -168,6 +219,11 @@ int run(const Options& options) {
   auto killed = DatabasePair::open(pair.connection(1));
   prepare(*clean, shape);
   prepare(*killed, shape);
+  if (options.prepare_only) {
+    std::cout << "prepared " << pair.connection(0) << " and " << csv << "\n";
+    return 0;
+  }
+  if (options.compare_single) return compare_with_single_recording(options, pair, *clean, *killed, csv, log, submissions);
 
   // A: one clean run, then a full re-run that must replay every row.
   const auto clean_run = run_child(import_command(options, pair.connection(0), csv), log, std::nullopt);
@@ -254,6 +310,9 @@ int main(int argc, char** argv) {
   app.add_option("--fixture-seed", options.fixture_seed, "Seed of the import file");
   app.add_option("--work-directory", options.work_directory, "Folder for the file and SQLite databases (kept)");
   app.add_flag("--keep", options.keep, "Keep the temporary work folder");
+  app.add_flag("--compare-single", options.compare_single,
+               "No kills: compare the batch import with recording each row by itself");
+  app.add_flag("--prepare-only", options.prepare_only, "Write the file and prepare the databases, then stop (profiling)");
   CLI11_PARSE(app, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each kill's line shows as it happens, also in a pipe
   spdlog::set_level(spdlog::level::warn);
