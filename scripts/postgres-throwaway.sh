@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster for tests: a temp dir under /tmp, trust auth
-# for the superuser 'jiangbu', a free port on 127.0.0.1, durability off, and a
+# for the superuser 'jiangbu', a free port on 127.0.0.1, durability off (unless
+# PG_THROWAWAY_DURABLE=1), and a
 # database 'jiangbu_test'.
 #
 # Sourced (what scripts/test.sh does); the caller owns the trap:
@@ -93,11 +94,14 @@ pg_throwaway_start() {
   cat >>"$data/postgresql.conf" <<CONF || return 1
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 max_connections = 100
 CONF
+  # Tests need no durability; a benchmark (bench/scale.sh) sets
+  # PG_THROWAWAY_DURABLE=1 to measure against PostgreSQL's defaults
+  # (fsync and synchronous_commit on), as production runs.
+  if [[ "${PG_THROWAWAY_DURABLE:-0}" != 1 ]]; then
+    printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$data/postgresql.conf" || return 1
+  fi
 
   for try in {1..10}; do
     port="$(_pg_free_port)" || return 1

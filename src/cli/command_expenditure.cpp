@@ -23,6 +23,7 @@ struct ExpenditureOptions {
   std::string today;
   std::string file;
   std::string results;
+  std::size_t batch_rows = ImportOptions{}.batch_rows;
   std::string award_id;
   std::string unit_id;
   std::int64_t expenditure_id = 0;
@@ -77,6 +78,7 @@ void run_import(Context& context, const ExpenditureOptions& options) {
   auto database = context.open_database();
   ImportOptions import_options;
   import_options.record = record_options(options, "import");
+  import_options.batch_rows = options.batch_rows;
   import_options.on_progress = terminal_progress();
   const auto summary = require(import_expenditures(*database, options.file, import_options));
   if (!options.results.empty()) {
@@ -139,6 +141,8 @@ void register_expenditure_commands(CLI::App& app, Context& context) {
   import->add_option("file", options->file, "CSV (UTF-8 or GBK/GB18030) or XLSX")->required();
   import->add_option("--results", options->results, "Write external_id,status,reasons to this CSV file");
   import->add_option("--today", options->today, "Judge future dates against this day (default: today)");
+  import->add_option("--batch-rows", options->batch_rows, "Rows per transaction (each batch commits whole)")
+      ->check(CLI::Range(std::size_t{1}, import_batch_rows_max));
   import->callback([&context, options] { run_import(context, *options); });
 
   auto* list = noun->add_subcommand("list", "List accepted expenditures");

@@ -1,7 +1,5 @@
 #include "expenditure/expenditure_batch.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "access/permission.hpp"
 #include "core/assert.hpp"
 #include "core/timestamp.hpp"
@@ -56,15 +54,19 @@ const BulkTable exceptions_table{"expenditure_exceptions",
                                   {"submitted_at", "TEXT"}},
                                  true};
 
-nlohmann::json optional_id(const std::optional<std::int64_t>& id) { return id ? nlohmann::json(*id) : nlohmann::json(); }
+BulkValue optional_id(const std::optional<std::int64_t>& id) {
+  return id ? BulkValue(static_cast<long long>(*id)) : BulkValue(nullptr);
+}
 
 // A provisional id (negative) replaced by the real one; a stored id as it is.
 long long real_id(long long id, const std::vector<long long>& allocated) {
   return id < 0 ? allocated.at(static_cast<std::size_t>(-id - 1)) : id;
 }
 
-void replace_provisional(nlohmann::json& cell, const std::vector<long long>& allocated) {
-  if (cell.is_number_integer()) cell = real_id(cell.get<long long>(), allocated);
+void replace_provisional(BulkRows& rows, std::size_t column, const std::vector<long long>& allocated) {
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    if (!rows.is_null(column, row)) rows.set_integer(column, row, real_id(rows.integer(column, row), allocated));
+  }
 }
 
 }  // namespace
@@ -77,9 +79,9 @@ struct ExpenditureBatchRecorder::Pending {
   long long expenditures_used = 0;
   long long exceptions_used = 0;
   std::vector<std::size_t> entry_positions;  // per expenditure row
-  nlohmann::json expenditures = nlohmann::json::array();
-  nlohmann::json claims = nlohmann::json::array();
-  nlohmann::json exceptions = nlohmann::json::array();
+  BulkRows expenditures{expenditures_table};
+  BulkRows claims{claims_table};
+  BulkRows exceptions{exceptions_table};
   std::string now = utc_timestamp_now();
 };
 
@@ -150,13 +152,12 @@ Result<std::vector<Verdict>> ExpenditureBatchRecorder::record(const std::vector<
       } else {
         const long long id = -(++pending.expenditures_used);
         pending.entry_positions.push_back(position.value());
-        pending.expenditures.push_back({id, input.external_id, judgement.award->award_id, judgement.unit->unit_id,
-                                        judgement.date->to_string(), judgement.amount->fen_int64(),
-                                        judgement.category->code, std::string(payment_method_name(*judgement.method)),
-                                        input.payee_name, input.payee_uscc, judgement.invoice_key, input.description,
-                                        json, nullptr, optional_id(previous_exception), options[index].source,
-                                        pending.now});
-        pending.claims.push_back({judgement.invoice_key, id});
+        pending.expenditures.add({id, input.external_id, judgement.award->award_id, judgement.unit->unit_id,
+                                  judgement.date->to_string(), static_cast<long long>(judgement.amount->fen_int64()),
+                                  judgement.category->code, payment_method_name(*judgement.method), input.payee_name,
+                                  input.payee_uscc, judgement.invoice_key, input.description, json, nullptr,
+                                  optional_id(previous_exception), options[index].source, pending.now});
+        pending.claims.add({judgement.invoice_key, id});
         facts_.note_accepted(judgement.award->award_id, judgement.unit->unit_id, judgement.category->code,
                              *judgement.amount, judgement.invoice_key, input.external_id);
         known_.remember(columns, StoredVerdict{id, 0, "", "", ""});
@@ -168,8 +169,8 @@ Result<std::vector<Verdict>> ExpenditureBatchRecorder::record(const std::vector<
     Verdict verdict{VerdictStatus::rejected, judgement.reasons, id, false};
     const std::string codes = verdict.reason_codes();
     const std::string messages = register_messages(judgement.reasons);
-    pending.exceptions.push_back({id, columns.external_id, columns.unit_uscc, columns.award_id, columns.amount, codes,
-                                  messages, json, optional_id(previous_exception), options[index].source, pending.now});
+    pending.exceptions.add({id, columns.external_id, columns.unit_uscc, columns.award_id, columns.amount, codes,
+                            messages, json, optional_id(previous_exception), options[index].source, pending.now});
     known_.remember(columns, StoredVerdict{std::nullopt, id, json, codes, messages});
     verdicts.push_back(std::move(verdict));
   }
@@ -185,23 +186,21 @@ Status ExpenditureBatchRecorder::write(Pending& pending, std::vector<Verdict>& v
   const auto exception_ids = allocate_ids(database_, "expenditure_exceptions", "exception_id",
                                           static_cast<std::size_t>(pending.exceptions_used));
   for (std::size_t row = 0; row < pending.entry_positions.size(); ++row) {
-    auto& expenditure = pending.expenditures[row];
-    expenditure[expenditure_entry_column] = entry_ids.value().at(pending.entry_positions[row]);
-    replace_provisional(expenditure[expenditure_id_column], expenditure_ids);
-    replace_provisional(expenditure[expenditure_resubmits_column], exception_ids);
+    pending.expenditures.set_integer(expenditure_entry_column, row,
+                                     entry_ids.value().at(pending.entry_positions[row]));
   }
-  for (auto& claim : pending.claims) replace_provisional(claim[claim_expenditure_column], expenditure_ids);
-  for (auto& exception : pending.exceptions) {
-    replace_provisional(exception[exception_id_column], exception_ids);
-    replace_provisional(exception[exception_resubmits_column], exception_ids);
-  }
+  replace_provisional(pending.expenditures, expenditure_id_column, expenditure_ids);
+  replace_provisional(pending.expenditures, expenditure_resubmits_column, exception_ids);
+  replace_provisional(pending.claims, claim_expenditure_column, expenditure_ids);
+  replace_provisional(pending.exceptions, exception_id_column, exception_ids);
+  replace_provisional(pending.exceptions, exception_resubmits_column, exception_ids);
   for (auto& verdict : verdicts) {
     const bool accepted = verdict.status == VerdictStatus::accepted;
     verdict.record_id = real_id(verdict.record_id, accepted ? expenditure_ids : exception_ids);
   }
-  bulk_insert(database_, expenditures_table, pending.expenditures);
-  bulk_insert(database_, claims_table, pending.claims);
-  bulk_insert(database_, exceptions_table, pending.exceptions);
+  bulk_insert(database_, pending.expenditures);
+  bulk_insert(database_, pending.claims);
+  bulk_insert(database_, pending.exceptions);
   return success();
 }
 

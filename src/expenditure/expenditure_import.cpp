@@ -10,8 +10,6 @@ namespace jiangbu {
 
 namespace {
 
-constexpr std::size_t batch_rows_max = 10'000;
-
 RecordOptions row_options(const ImportOptions& options, const std::string& path, const TabularRow& row) {
   RecordOptions record = options.record;
   record.source = "import:" + path + " row " + std::to_string(row.row_number);
@@ -91,7 +89,7 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
   summary.format = file.value().format;
   summary.encoding = file.value().encoding;
   const auto& rows = file.value().rows;
-  const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, batch_rows_max);
+  const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, import_batch_rows_max);
   ExpenditureBatchRecorder recorder(database, batch_rows);
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
     const std::size_t end = std::min(rows.size(), start + batch_rows);

@@ -148,18 +148,19 @@ JournalEntry numbered_entry(const EntryInput& input, std::int64_t entry_id, long
 }
 
 void append_rows(const JournalEntry& entry, long long sequence, const std::string& previous_hash,
-                 const std::string& entry_hash, nlohmann::json& entries, nlohmann::json& postings,
-                 nlohmann::json& hashes) {
+                 const std::string& entry_hash, BulkRows& entries, BulkRows& postings, BulkRows& hashes) {
   const std::string date = entry.entry_date.to_string();
-  entries.push_back({entry.entry_id, entry.book_id, entry.voucher_number, entry.fiscal_year, date, entry.memo,
-                     entry.source_reference, entry.recorded_at});
+  entries.add({static_cast<long long>(entry.entry_id), entry.book_id, entry.voucher_number,
+               static_cast<long long>(entry.fiscal_year), date, entry.memo, entry.source_reference,
+               entry.recorded_at});
   for (const auto& posting : entry.postings) {
-    const std::int64_t fen = posting.amount.fen_int64();
-    postings.push_back({entry.entry_id, posting.line_number, entry.book_id, date, posting.account_code,
-                        posting.side == Side::debit ? fen : 0, posting.side == Side::credit ? fen : 0});
+    const long long fen = posting.amount.fen_int64();
+    postings.add({static_cast<long long>(entry.entry_id), static_cast<long long>(posting.line_number), entry.book_id,
+                  date, posting.account_code, posting.side == Side::debit ? fen : 0LL,
+                  posting.side == Side::credit ? fen : 0LL});
   }
-  hashes.push_back({entry.entry_id, entry.book_id, entry.fiscal_year, sequence,
-                    static_cast<long long>(entry.postings.size()), previous_hash, entry_hash});
+  hashes.add({static_cast<long long>(entry.entry_id), entry.book_id, static_cast<long long>(entry.fiscal_year),
+              sequence, static_cast<long long>(entry.postings.size()), previous_hash, entry_hash});
 }
 
 }  // namespace
@@ -188,9 +189,9 @@ Result<std::vector<std::int64_t>> JournalBatch::write() {
   std::map<ChainKey, long long> next_number;
   for (const auto& [key, chain] : chains) next_number[key] = chain.first_number;
   const std::string recorded_at = utc_timestamp_now();
-  nlohmann::json entries = nlohmann::json::array();
-  nlohmann::json postings = nlohmann::json::array();
-  nlohmann::json hashes = nlohmann::json::array();
+  BulkRows entries(entries_table);
+  BulkRows postings(postings_table);
+  BulkRows hashes(hashes_table);
   for (std::size_t index = 0; index < queued_.size(); ++index) {
     const ChainKey key{queued_[index].book_id, queued_[index].entry_date.year()};
     const long long sequence = next_number[key]++;
@@ -201,9 +202,9 @@ Result<std::vector<std::int64_t>> JournalBatch::write() {
     chain.previous_hash = entry_hash;
     ids.push_back(entry.entry_id);
   }
-  bulk_insert(database_, entries_table, entries);
-  bulk_insert(database_, postings_table, postings);
-  bulk_insert(database_, hashes_table, hashes);
+  bulk_insert(database_, entries);
+  bulk_insert(database_, postings);
+  bulk_insert(database_, hashes);
   for (const auto id : ids) database_.note_created_entry(id);
   queued_.clear();
   return ids;

@@ -1,15 +1,23 @@
 #pragma once
-// Writing and reading a batch's rows with one statement per table instead of
-// one per row: the rows travel as one bound JSON array (never spliced into
-// the SQL, whose text depends only on the table's fixed column list), and the
-// database unpacks it (SQLite json_each, PostgreSQL json_array_elements).
-// Integers travel as JSON integers, which both read exactly (no floating
-// point on the way).
+// Writing a batch's rows with one statement per table instead of one per
+// row. The rows are kept by column (BulkRows) and handed to the database the
+// way each backend takes many rows fastest:
+//   - SQLite: one prepared INSERT executed once with vector binds (SOCI runs
+//     bind/step/reset per row inside the library; nothing is parsed twice);
+//   - PostgreSQL: one INSERT … SELECT over a single bound JSON array, so a
+//     batch is one round trip (SOCI 4.0.3 sends a vector bind as one
+//     round trip per row on PostgreSQL, and mis-handles re-executed vector
+//     statements: SOCI issues #910, #1167).
+// The SQL text depends only on the table's fixed column list; values are
+// always bound, never spliced. Integers travel as integers (JSON integers
+// on PostgreSQL, which it reads exactly): no floating point on the way.
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <soci/soci.h>
 
 #include "store/database.hpp"
 
@@ -17,7 +25,7 @@ namespace jiangbu {
 
 struct BulkColumn {
   const char* name;
-  const char* postgresql_type;  // "TEXT", "BIGINT", "INTEGER"
+  const char* postgresql_type;  // "TEXT" for text; "BIGINT" or "INTEGER" for integers
 };
 
 struct BulkTable {
@@ -26,8 +34,43 @@ struct BulkTable {
   bool has_identity = false;  // PostgreSQL: ids are given (allocate_ids), not generated
 };
 
-// INSERT of every row of `rows`, a JSON array of arrays in column order.
-void bulk_insert(Database& database, const BulkTable& table, const nlohmann::json& rows);
+// One cell as it is added: SQL NULL, an integer or a text.
+using BulkValue = std::variant<std::nullptr_t, long long, std::string_view>;
+
+// A table's rows kept by column. Integer columns may hold NULL; text columns
+// may not (every text column we write is NOT NULL).
+class BulkRows {
+ public:
+  explicit BulkRows(const BulkTable& table);
+
+  // Appends one row, one value per column in the table's order.
+  void add(std::initializer_list<BulkValue> values);
+  [[nodiscard]] std::size_t size() const { return rows_; }
+  [[nodiscard]] bool empty() const { return rows_ == 0; }
+  [[nodiscard]] const BulkTable& table() const { return table_; }
+
+  // An integer cell, to replace a provisional id once the real ones are known.
+  [[nodiscard]] bool is_null(std::size_t column, std::size_t row) const;
+  [[nodiscard]] long long integer(std::size_t column, std::size_t row) const;
+  void set_integer(std::size_t column, std::size_t row, long long value);
+
+  void clear();
+
+ private:
+  friend void bulk_insert(Database& database, BulkRows& rows);
+  [[nodiscard]] bool is_text(std::size_t column) const;
+
+  const BulkTable& table_;
+  std::size_t rows_ = 0;
+  // Per column; a text column uses texts_, an integer column integers_ and
+  // indicators_ (the other vectors of that column stay empty).
+  std::vector<std::vector<std::string>> texts_;
+  std::vector<std::vector<long long>> integers_;
+  std::vector<std::vector<soci::indicator>> indicators_;
+};
+
+// INSERT of every row. Leaves `rows` as it was (SOCI needs them mutable).
+void bulk_insert(Database& database, BulkRows& rows);
 
 // SQL for "the texts in the JSON array bound as :parameter", for IN (...).
 std::string json_text_list(Backend backend, const char* parameter);

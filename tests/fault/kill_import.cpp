@@ -71,6 +71,9 @@ class DatabasePair {
       }
     }
   }
+  // Leaves the schemas in place (--prepare-only: they are what it prepares).
+  void keep() { schemas_.clear(); }
+
   ~DatabasePair() {
     if (schemas_.empty()) return;
     try {
@@ -220,6 +223,7 @@ int run(const Options& options) {
   prepare(*clean, shape);
   prepare(*killed, shape);
   if (options.prepare_only) {
+    pair.keep();
     std::cout << "prepared " << pair.connection(0) << " and " << csv << "\n";
     return 0;
   }

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The scale benchmark (issue 8). One run, the same generated data, every
+# figure beside its anchor measured in the same run:
+#   - `jiangbu demo generate` writes a seeded scenario per size and backend;
+#   - import with every check of E expenditures into SQLite and into a
+#     throwaway PostgreSQL (rows/s, peak memory), and how the cost grows;
+#   - interactive single recording on PostgreSQL at 1 and 8 clients next to
+#     pgbench's built-in tpcb-like run at the same client counts, same server;
+#   - the trial balance of every book, the audit report and the analytics over
+#     the largest SQLite database next to `ledger -f exported.ledger balance`
+#     (and beancount's bean-check of the same journal, for reference);
+# then prints ratios (ours ÷ anchor) against the issue's targets and writes a
+# Markdown table (out/bench/results.md) the README includes.
+#
+# The PostgreSQL cluster runs with its durable defaults (fsync and
+# synchronous_commit on, PG_THROWAWAY_DURABLE=1), as production would: the
+# interactive comparison is about the commit-per-transaction limit.
+#
+#   bash bench/scale.sh                                  # E = 100,000 and 1,000,000 (about half an hour)
+#   SIZES="10000 100000" SECONDS_PER_RUN=10 bash bench/scale.sh   # a quicker look
+# Needs a build (scripts/build.sh); installs nothing itself.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+build="${JIANGBU_BUILD_DIR:-build}"
+sizes="${SIZES:-100000 1000000}"
+run_seconds="${SECONDS_PER_RUN:-20}"
+interactive_rows="${INTERACTIVE_ROWS:-200000}"
+seed="${SEED:-20241231}"
+out="$root/out/bench"
+rm -rf "$out" && mkdir -p "$out"
+for tool in ledger bean-check pgbench psql /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "scale: $tool is missing: run scripts/install-deps.sh" >&2; exit 2; }
+done
+cmake --build "$build" -j"$(nproc)" --target jiangbu jiangbu_record_bench jiangbu_trial_balance_bench >/dev/null
+jiangbu="$root/$build/jiangbu"
+export TZ=Asia/Shanghai
+
+# shellcheck source=../scripts/postgres-throwaway.sh
+source scripts/postgres-throwaway.sh
+trap pg_throwaway_stop EXIT
+PG_THROWAWAY_DURABLE=1 pg_throwaway_start
+base_url="$PG_THROWAWAY_URL"
+schema_url() {  # a schema of its own in the throwaway database
+  psql -q "$base_url" -c "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" >/dev/null
+  echo "${base_url}?options=-csearch_path%3D$1"
+}
+
+rows=()  # "measure|ours|ours peak MB|anchor|anchor value|ours ÷ anchor|target|met"
+add_row() { rows+=("$1|$2|$3|$4|$5|$6|$7|$8"); echo "scale: $1: $2 (peak ${3:-–} MB) ${4:+vs $4 $5, ratio $6}" >&2; }
+timed() {  # timed LOG CMD...: runs CMD; sets seconds and peak_mb. Exit 0, or 1 (rows rejected), is fine.
+  local log="$1"; shift
+  local status=0
+  /usr/bin/time -f "%e %M" -o "$log.time" "$@" >"$log" 2>&1 || status=$?
+  if [[ $status -gt 1 ]]; then echo "scale: failed ($status): $*" >&2; tail -5 "$log" >&2; exit 1; fi
+  read -r seconds peak_kb <"$log.time"
+  peak_mb=$((peak_kb / 1024))
+}
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+meets() { awk "BEGIN { print (($1) ? \"yes\" : \"no\") }"; }
+
+declare -A import_seconds
+largest=""
+for size in $sizes; do
+  for backend in sqlite postgresql; do
+    if [[ $backend == sqlite ]]; then db="$out/import-$size.db"; else db="$(schema_url "import_$size")"; fi
+    scenario="$out/scenario-$size-$backend"
+    # The same seed gives the same master data and the same file on both backends.
+    timed "$out/generate-$size-$backend.log" "$jiangbu" --db "$db" --log-level error demo generate \
+      --out "$scenario" --expenditures "$size" --seed "$seed"
+    add_row "generate $size rows (master data + CSV), $backend" "${seconds} s" "$peak_mb" "" "" "" "" ""
+    timed "$out/import-$size-$backend.log" "$jiangbu" --db "$db" --log-level error --format csv \
+      expenditure import "$scenario/expenditures.csv" --today 2024-12-31
+    import_seconds[$size-$backend]="$seconds"
+    rate="$(calc %.0f "$size / $seconds")"
+    target=$([[ $backend == sqlite ]] && echo 100000 || echo 50000)
+    add_row "import $size rows with every check, $backend" "${seconds} s = $rate rows/s" "$peak_mb" "" "" "" \
+      "≥ $target rows/s" "$(meets "$rate >= $target")"
+  done
+  largest="$size"
+done
+
+smallest="${sizes%% *}"
+if [[ "$largest" != "$smallest" ]]; then
+  factor="$(calc %.0f "$largest / $smallest")"
+  for backend in sqlite postgresql; do
+    growth="$(calc %.2f "${import_seconds[$largest-$backend]} / ${import_seconds[$smallest-$backend]}")"
+    add_row "import cost growth ${largest} ÷ ${smallest} rows, $backend" "${import_seconds[$largest-$backend]} s" "" \
+      "import of $smallest rows" "${import_seconds[$smallest-$backend]} s" "$growth" "≤ $(calc %.1f "$factor * 1.2")" \
+      "$(meets "$growth <= $factor * 1.2")"
+  done
+fi
+
+# Reports over the largest SQLite database, against ledger-cli on its export.
+db="$out/import-$largest.db"
+timed "$out/export-ledger.log" "$jiangbu" --db "$db" --log-level error export --format ledger --output "$out/exported.ledger"
+add_row "export the $largest-row journal as ledger text" "${seconds} s" "$peak_mb" "" "" "" "" ""
+timed "$out/export-beancount.log" "$jiangbu" --db "$db" --log-level error export --format beancount \
+  --output "$out/exported.beancount"
+add_row "export the $largest-row journal as beancount text" "${seconds} s" "$peak_mb" "" "" "" "" ""
+timed "$out/ledger-balance.log" ledger -f "$out/exported.ledger" balance
+ledger_seconds="$seconds"
+add_row "anchor: ledger -f exported.ledger balance" "${seconds} s" "$peak_mb" "" "" "" "" ""
+timed "$out/bean-check.log" bean-check "$out/exported.beancount"
+add_row "reference: bean-check exported.beancount" "${seconds} s" "$peak_mb" "" "" "" "" ""
+
+report_row() {  # report_row NAME LOG CMD...: one report timed against ledger balance
+  local name="$1" log="$2"; shift 2
+  timed "$log" "$@"
+  local ratio
+  ratio="$(calc %.3f "$seconds / $ledger_seconds")"
+  add_row "$name" "${seconds} s" "$peak_mb" "ledger balance" "${ledger_seconds} s" "$ratio" "≤ 0.1, < 1024 MB" \
+    "$(meets "$ratio <= 0.1 && $peak_mb < 1024")"
+}
+report_row "trial balance of every book" "$out/trial-balance.log" \
+  "$root/$build/bench/jiangbu_trial_balance_bench" "$db" 2024-12-31
+for policy in xixian-2024 qijiang-2023 urumqi-2024; do
+  report_row "audit report $policy (JSON, with analytics)" "$out/audit-$policy.log" \
+    "$jiangbu" --db "$db" --log-level error --format json report audit --policy "$policy" --from 2023-01-01 --as-of 2024-12-31
+done
+timed "$out/analytics.log" "$jiangbu" --db "$db" --log-level error --format json report analytics \
+  --from 2023-01-01 --as-of 2024-12-31
+add_row "analytics over all $largest expenditures" "${seconds} s" "$peak_mb" "ledger balance" "${ledger_seconds} s" \
+  "$(calc %.3f "$seconds / $ledger_seconds")" "" ""
+
+# Interactive recording on PostgreSQL beside pgbench, same server.
+interactive_url="$(schema_url interactive)"
+"$jiangbu" --db "$interactive_url" --log-level error demo generate --out "$out/interactive" \
+  --expenditures "$interactive_rows" --seed 7 >/dev/null
+pgbench -q -i -s 10 "$base_url" >"$out/pgbench-init.log" 2>&1
+for clients in 1 8; do
+  "$root/$build/bench/jiangbu_record_bench" "$interactive_url" "$out/interactive/expenditures.csv" "$clients" \
+    "$run_seconds" "C$clients-" >"$out/record-$clients.log"
+  ours="$(sed -E 's/.*tps ([0-9.]+).*/\1/' "$out/record-$clients.log")"
+  pgbench -b tpcb-like -c "$clients" -j "$(( clients < $(nproc) ? clients : $(nproc) ))" -T "$run_seconds" \
+    "$base_url" >"$out/pgbench-$clients.log" 2>&1
+  anchor="$(grep -E '^tps' "$out/pgbench-$clients.log" | tail -1 | sed -E 's/tps = ([0-9.]+).*/\1/')"
+  ratio="$(calc %.2f "$ours / $anchor")"
+  add_row "record single expenditures, $clients client(s), PostgreSQL" "$ours tps" "" "pgbench tpcb-like" \
+    "$anchor tps" "$ratio" "≥ 0.80" "$(meets "$ratio >= 0.8")"
+done
+
+settings="$(psql -At "$base_url" -c "SELECT string_agg(name || '=' || setting || COALESCE(' ' || unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'full_page_writes', 'wal_level')")"
+{
+  echo "### Scale benchmark ($(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, sizes: $sizes, seed $seed)"
+  echo
+  echo "PostgreSQL $(psql -At "$base_url" -c 'SHOW server_version'): $settings. SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1): WAL, synchronous=FULL."
+  echo "ledger $(ledger --version | head -1 | awk '{ print $2 }'), beancount $(bean-check --version 2>&1 | awk '{ print $2 }')."
+  echo
+  echo "| measure | ours | peak MB | anchor | anchor | ours ÷ anchor | target | met |"
+  echo "|---|---:|---:|---|---:|---:|---|---|"
+  for row in "${rows[@]}"; do echo "| ${row//|/ | } |"; done
+} | tee "$out/results.md"
