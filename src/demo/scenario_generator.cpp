@@ -272,15 +272,15 @@ Result<ScenarioFiles> generate_scenario(Database& database, const std::filesyste
   if (failed) return make_error(ReasonCode::cannot_write_output, "cannot create " + folder.string() + ": " + failed.message(), "out");
   if (auto prepared = generator.value().prepare_database(database); !prepared) return prepared.error();
   if (auto written = generator.value().write_master_files(folder); !written) return written.error();
-  ScenarioFiles files{{}, folder / "expenditures.csv", folder / "manifest.json"};
-  auto manifest = generator.value().write_expenditures(files.csv_path);
+  const std::filesystem::path csv_path = folder / "expenditures.csv";
+  const std::filesystem::path manifest_path = folder / "manifest.json";
+  auto manifest = generator.value().write_expenditures(csv_path);
   if (!manifest) return manifest.error();
-  files.manifest = std::move(manifest.value());
-  std::ofstream file(files.manifest_path, std::ios::binary);
-  file << scenario_manifest_json(files.manifest);
+  std::ofstream file(manifest_path, std::ios::binary);
+  file << scenario_manifest_json(manifest.value());
   file.close();
-  if (!file) return make_error(ReasonCode::cannot_write_output, "cannot write " + files.manifest_path.string(), "out");
-  return files;
+  if (!file) return make_error(ReasonCode::cannot_write_output, "cannot write " + manifest_path.string(), "out");
+  return ScenarioFiles{std::move(manifest.value()), csv_path, manifest_path};
 }
 
 }  // namespace jiangbu

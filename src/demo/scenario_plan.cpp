@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "analytics/holiday_calendar.hpp"
 #include "core/reason_code.hpp"
@@ -87,6 +88,7 @@ class Planner {
   SeededRandom random_;
   NameBook names_;
   std::array<std::size_t, 3> award_counts_{};
+  std::set<std::string> brand_names_;
   std::vector<std::uint32_t> companies_by_area_[4];
   std::vector<std::uint32_t> people_by_area_[4];
 };
@@ -154,8 +156,9 @@ void Planner::plan_award(std::size_t policy, const std::vector<std::size_t>& uni
   PlannedAward award;
   award.policy = policy;
   award.brand.brand_id = prefix + "B-" + serial(number, 4);
+  // Brand names are unique: a drawn name already taken gets the award's number.
   award.brand.name = std::string(random_.pick(words.places)) + random_.pick(words.trades);
-  if (number > words.places.size() * words.trades.size() / 2) award.brand.name += serial(number, 4);
+  if (!brand_names_.insert(award.brand.name).second) award.brand.name += serial(number, 4);
   award.brand.category = static_cast<BrandCategory>(random_.below(4));
   award.brand.intangible_heritage = random_.per_mille(80);
   // Recognised in the policy's first year, effective two or three weeks later.
@@ -295,31 +298,39 @@ void Planner::plan_pools() {
   }
 }
 
+// Gives `count` shares the pattern: ordinary shares first, then (for the
+// patterns that only add rows) shares already hosting another one, when
+// they are large enough for both reserves.
 std::size_t Planner::assign(PatternKind kind, std::size_t count, std::int64_t reserve_fen) {
+  const bool adds_rows_only = reserve_fen > 0 || kind == PatternKind::duplicate_invoices;
   std::size_t assigned = 0;
-  const std::int64_t minimum_fen = reserve_fen > 0 ? reserve_fen * 2 + 5'000'000 : 5'000'000;  // 5万 and twice the reserve
   std::vector<std::size_t> order(plan_.shares.size());
   for (std::size_t index = 0; index < order.size(); ++index) order[index] = index;
   for (std::size_t index = order.size(); index > 1; --index) std::swap(order[index - 1], order[random_.below(index)]);
-  for (const auto index : order) {
-    if (assigned == count) break;
-    PlannedShare& share = plan_.shares[index];
-    if (share.role != ShareRole::ordinary || share.amount_fen < minimum_fen) continue;
-    const bool single_lead = plan_.awards[share.award].recognition.unit_ids.size() == 1;
-    if (kind == PatternKind::payee_concentration && !single_lead) continue;
-    if (kind != PatternKind::spending_spikes && kind != PatternKind::payee_concentration && !share.plan_lines.empty()) continue;
-    share.role = kind == PatternKind::idle_funds             ? ShareRole::idle
-                 : kind == PatternKind::spending_spikes      ? ShareRole::spike
-                 : kind == PatternKind::payee_concentration  ? ShareRole::concentrated
-                                                             : ShareRole::pattern_host;
-    share.reserved_fen = reserve_fen;
-    PatternJob job{kind, index, assigned, {}, share.payees.front()};
-    if (kind == PatternKind::near_duplicate_payees) {
-      job.look_alike = names_.look_alike(plan_.payees[job.original_payee], assigned % 2 == 1);
-      if (job.look_alike.name.empty()) continue;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto index : order) {
+      if (assigned == count) return assigned;
+      PlannedShare& share = plan_.shares[index];
+      const bool open = share.role == ShareRole::ordinary || (pass == 1 && adds_rows_only && share.role == ShareRole::pattern_host);
+      // At least 5万 and twice what all its planted rows may take.
+      const std::int64_t minimum_fen = (share.reserved_fen + reserve_fen) * 2 + 5'000'000;
+      if (!open || share.amount_fen < minimum_fen) continue;
+      const bool single_lead = plan_.awards[share.award].recognition.unit_ids.size() == 1;
+      if (kind == PatternKind::payee_concentration && !single_lead) continue;
+      if (kind != PatternKind::spending_spikes && kind != PatternKind::payee_concentration && !share.plan_lines.empty()) continue;
+      PatternJob job{kind, index, assigned, {}, share.payees.front()};
+      if (kind == PatternKind::near_duplicate_payees) {
+        job.look_alike = names_.look_alike(plan_.payees[job.original_payee], assigned % 2 == 1);
+        if (job.look_alike.name.empty()) continue;
+      }
+      share.role = kind == PatternKind::idle_funds            ? ShareRole::idle
+                   : kind == PatternKind::spending_spikes     ? ShareRole::spike
+                   : kind == PatternKind::payee_concentration ? ShareRole::concentrated
+                                                              : ShareRole::pattern_host;
+      share.reserved_fen += reserve_fen;
+      plan_.jobs.push_back(std::move(job));
+      ++assigned;
     }
-    plan_.jobs.push_back(std::move(job));
-    ++assigned;
   }
   return assigned;
 }

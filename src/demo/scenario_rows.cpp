@@ -324,13 +324,15 @@ void RowWriter::set_invoice(Row& row, const Party& payee, int day) {
     const std::uint64_t serial = legacy_serial_++;
     row.fields[invoice_code] = "0" + payee.legacy_region + year + "1" + zero_padded(1 + random_.below(99), 2) + "04";
     // A bijection of the serial on 10^8: unique numbers that do not look sequential.
-    row.fields[invoice_number] = zero_padded((serial * 7'654'321 + 1'234'567) % 100'000'000, 8);
+    row.fields[invoice_number] = zero_padded((serial * 7'654'321 + 38'917'451) % 100'000'000, 8);
     return;
   }
-  const std::uint64_t serial = invoice_serial_++;
+  // A bijection of the serial on 10^15 (the multiplier is prime to 10), in 128 bits.
+  __extension__ using Wide = unsigned __int128;
+  const Wide scrambled = (static_cast<Wide>(invoice_serial_++) * 738'219'646'713'571U + 318'274'905'561'237U) %
+                         1'000'000'000'000'000U;
   row.fields[invoice_code].clear();
-  row.fields[invoice_number] = year + payee.invoice_region + "1" +
-                               zero_padded((serial * 482'711'017 + 91'740'613) % 1'000'000'000'000'000, 15);
+  row.fields[invoice_number] = year + payee.invoice_region + "1" + zero_padded(static_cast<std::uint64_t>(scrambled), 15);
 }
 
 void RowWriter::fill(std::size_t share_index, Row& row, int day, std::int64_t amount_fen, std::size_t category,
@@ -469,6 +471,7 @@ bool RowWriter::violation_row(const PlantedViolation& violation) {
     case ReasonCode::category_banned: {
       if (policy.banned_categories.empty()) return false;
       row.fields[category] = random_.pick(policy.banned_categories).name;
+      row.fields[description] = row.fields[category];
       break;
     }
     case ReasonCode::category_not_allowed: {
@@ -481,6 +484,7 @@ bool RowWriter::violation_row(const PlantedViolation& violation) {
       }
       if (foreign.empty()) return false;
       row.fields[category] = *random_.pick(foreign);
+      row.fields[description] = row.fields[category];
       break;
     }
     case ReasonCode::over_plan: {
@@ -492,7 +496,10 @@ bool RowWriter::violation_row(const PlantedViolation& violation) {
         if (!in_plan) unplanned.push_back(&policy.allowed_categories[index]);
       }
       if (unplanned.empty()) return false;
-      row.fields[category] = random_.pick(unplanned)->name;
+      const AllowedCategory& chosen = *random_.pick(unplanned);
+      row.fields[category] = chosen.name;
+      const auto phrases = descriptions().find(chosen.code);
+      if (phrases != descriptions().end()) row.fields[description] = random_.pick(phrases->second);
       break;
     }
     case ReasonCode::no_plan_filed: {
@@ -533,6 +540,7 @@ bool RowWriter::violation_row(const PlantedViolation& violation) {
     }
     case ReasonCode::unknown_category:
       row.fields[category] = random_.pick(unknown_categories);
+      row.fields[description] = row.fields[category];
       break;
     case ReasonCode::missing_field: {
       const std::uint64_t variant = random_.below(4);
