@@ -1,6 +1,9 @@
 #include "demo/scenario_generator.hpp"
 
+#include <chrono>
 #include <fstream>
+
+#include <spdlog/spdlog.h>
 
 #include <nlohmann/json.hpp>
 
@@ -239,9 +242,18 @@ Result<ScenarioGenerator> ScenarioGenerator::plan(const ScenarioShape& shape) {
 
 Status ScenarioGenerator::prepare_database(Database& database) const {
   const UnsyncedCommits unsynced(database);
+  const auto start = std::chrono::steady_clock::now();
+  const auto log_stage = [&](const char* stage) {
+    spdlog::debug("demo generate: {} after {:.2f} s", stage,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  };
   if (auto done = register_units(database, *plan_); !done) return done;
+  log_stage("units and related parties registered");
   if (auto done = register_awards(database, *plan_); !done) return done;
-  return file_plans(database, *plan_);
+  log_stage("brands, recognitions, awards and payments registered");
+  auto filed = file_plans(database, *plan_);
+  log_stage("plans filed");
+  return filed;
 }
 
 Status ScenarioGenerator::write_master_files(const std::filesystem::path& folder) const {
@@ -265,17 +277,27 @@ Result<ScenarioManifest> ScenarioGenerator::write_expenditures(const std::filesy
 
 Result<ScenarioFiles> generate_scenario(Database& database, const std::filesystem::path& folder,
                                         const ScenarioShape& shape) {
+  // Each stage's time at --log-level info: the scale issue measures them.
+  const auto seconds_since = [](std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  auto start = std::chrono::steady_clock::now();
   auto generator = ScenarioGenerator::plan(shape);
   if (!generator) return generator.error();
+  spdlog::info("demo generate: scenario planned in {:.2f} s", seconds_since(start));
   std::error_code failed;
   std::filesystem::create_directories(folder, failed);
   if (failed) return make_error(ReasonCode::cannot_write_output, "cannot create " + folder.string() + ": " + failed.message(), "out");
+  start = std::chrono::steady_clock::now();
   if (auto prepared = generator.value().prepare_database(database); !prepared) return prepared.error();
+  spdlog::info("demo generate: master data registered in {:.2f} s", seconds_since(start));
   if (auto written = generator.value().write_master_files(folder); !written) return written.error();
+  start = std::chrono::steady_clock::now();
   const std::filesystem::path csv_path = folder / "expenditures.csv";
   const std::filesystem::path manifest_path = folder / "manifest.json";
   auto manifest = generator.value().write_expenditures(csv_path);
   if (!manifest) return manifest.error();
+  spdlog::info("demo generate: {} expenditure rows written in {:.2f} s", shape.expenditures, seconds_since(start));
   std::ofstream file(manifest_path, std::ios::binary);
   file << scenario_manifest_json(manifest.value());
   file.close();

@@ -238,6 +238,7 @@ class RowWriter {
   std::array<WeightedShares, 5> filters_;
   std::pair<std::size_t, std::size_t> december_;  // working days of December 2025
   std::pair<std::size_t, std::size_t> future_;    // working days after scenario_today
+  int first_december_day_ = Date::from_parts(2024, 12, 1).days_since_epoch();
   std::string out_;
   std::string line_;
   std::vector<std::string> replay_ring_;
@@ -379,7 +380,13 @@ bool RowWriter::draft_valid(std::size_t share_index, Row& row, Draft& draft) {
   draft.amount_fen = std::max<std::int64_t>(1, std::min(amount_fen, limit));
   const bool december = share.role == ShareRole::spike && random_.per_mille(700);
   const auto& range = december ? december_ : state.working;
-  const int day = days_.working[range.first + random_.below(range.second - range.first)];
+  int day = days_.working[range.first + random_.below(range.second - range.first)];
+  // Half of the first December's ordinary spending moves elsewhere: a share
+  // paid in the autumn would otherwise show a year-end rush it never had
+  // (the spike test compares December with the calendar year).
+  if (!december && day >= first_december_day_ && day <= first_december_day_ + 30 && random_.per_mille(500)) {
+    day = days_.working[range.first + random_.below(range.second - range.first)];
+  }
   const bool favoured = share.role == ShareRole::concentrated && random_.per_mille(750);
   const Party& payee = plan_.payees[favoured ? share.payees.front() : random_.pick(share.payees)];
   fill(share_index, row, day, draft.amount_fen, category, payee);
