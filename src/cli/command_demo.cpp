@@ -13,6 +13,7 @@
 #include "cli/context.hpp"
 #include "cli/ledger_tables.hpp"
 #include "demo/award_scenario.hpp"
+#include "demo/scenario_generator.hpp"
 #include "report/audit_report.hpp"
 #include "report/document_export.hpp"
 #include "ledger/books.hpp"
@@ -99,11 +100,60 @@ void write_audit_reports(Database& database, const std::string& folder) {
   }
 }
 
+// `demo generate`: the options as given; 0 units means scale with the rows.
+struct GenerateOptions {
+  std::string out;
+  std::size_t expenditures = 0;
+  std::uint64_t seed = 1;
+  std::size_t units = 0;
+};
+
+void register_generate_command(CLI::App* noun, Context& context) {
+  auto options = std::make_shared<GenerateOptions>();
+  auto* generate = noun->add_subcommand(
+      "generate", "Register a seeded scenario of units, awards and plans, and write its expenditure file and manifest");
+  generate->add_option("--out", options->out, "Folder for expenditures.csv, manifest.json and the master-data files")
+      ->required();
+  generate->add_option("--expenditures", options->expenditures, "Expenditure rows to write")->required();
+  generate->add_option("--seed", options->seed, "Seed of the scenario (default 1): the same seed writes the same files");
+  generate->add_option("--units", options->units, "Lead units (default: one per 400 expenditures, at least 15)");
+  generate->callback([&context, options] {
+    const ScenarioShape shape{options->expenditures, options->seed, options->units};
+    if (auto checked = check_scenario_shape(shape); !checked) throw CommandFailure{checked.error()};
+    auto database = context.open_database(false);
+    require_allowed(*database, Action::administer);
+    initialise_database(*database);
+    if (!list_units(*database).empty()) {
+      throw CommandFailure{make_error(ReasonCode::duplicate_unit,
+                                      "a generated scenario needs a database without units; " +
+                                          database->location().redacted + " already has some",
+                                      "db")};
+    }
+    const auto files = require(generate_scenario(*database, options->out, shape));
+    const auto& manifest = files.manifest;
+    const auto count = [&](const char* kind) {
+      const auto found = manifest.rows.find(kind);
+      return found == manifest.rows.end() ? std::size_t{0} : found->second;
+    };
+    std::size_t patterns = 0;
+    for (const auto& [key, instances] : manifest.patterns) patterns += instances.size();
+    std::cout << "jiangbu demo generate: seed " << shape.seed << ", " << manifest.units << " units, " << manifest.awards
+              << " awards, " << manifest.shares << " shares in " << database->location().redacted << "; "
+              << shape.expenditures << " expenditures (" << count("valid") << " valid, "
+              << shape.expenditures - count("valid") - count("corrected") - count("sent-again") << " planted violations, "
+              << count("corrected") << " corrected, " << count("sent-again") << " sent again; " << patterns
+              << " planted patterns) in " << files.csv_path.string() << "; manifest " << files.manifest_path.string()
+              << "; import with: jiangbu expenditure import " << files.csv_path.string() << " --today " << scenario_today
+              << "\n";
+  });
+}
+
 }  // namespace
 
 void register_demo_commands(CLI::App& app, Context& context) {
   auto* noun = app.add_subcommand("demo", "The main job on a fresh database");
   noun->require_subcommand(1);
+  register_generate_command(noun, context);
   auto* run = noun->add_subcommand("run", "Grant and pay a year of awards, print the books, write the audit reports");
   auto reports_folder = std::make_shared<std::string>("demo-reports");
   run->add_option("--reports", *reports_folder, "Folder for the audit reports in every format (default ./demo-reports)");
