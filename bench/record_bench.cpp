@@ -1,7 +1,8 @@
 // Interactive recording: N clients, each with its own connection, record
 // single expenditures (record_expenditure: every check, one transaction
 // each, as `jiangbu expenditure record` does) for a fixed time. The rows
-// come from a generated import file (`jiangbu demo generate`); each client
+// come from a generated import file (`jiangbu demo generate`, judged as of
+// its scenario_today, 2025-12-31); each client
 // takes every N-th row, with the external id prefixed so a run never
 // replays an earlier one. Prints transactions per second, the number the
 // benchmark sets beside pgbench's tpcb-like run at the same client count.
@@ -37,7 +38,7 @@ void run_client(const jiangbu::DatabaseLocation& location, const std::vector<jia
     result.failure = opened.error().describe();
     return;
   }
-  jiangbu::RecordOptions options{jiangbu::Date::from_parts(2024, 12, 31), "bench"};
+  jiangbu::RecordOptions options{jiangbu::Date::from_parts(2025, 12, 31), "bench"};
   for (std::size_t index = client; index < inputs.size() && std::chrono::steady_clock::now() < deadline;
        index += clients) {
     jiangbu::ExpenditureInput input = inputs[index];

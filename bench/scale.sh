@@ -70,7 +70,7 @@ for size in $sizes; do
       --out "$scenario" --expenditures "$size" --seed "$seed"
     add_row "generate $size rows (master data + CSV), $backend" "${seconds} s" "$peak_mb" "" "" "" "" ""
     timed "$out/import-$size-$backend.log" "$jiangbu" --db "$db" --log-level error --format csv \
-      expenditure import "$scenario/expenditures.csv" --today 2024-12-31
+      expenditure import "$scenario/expenditures.csv" --today 2025-12-31
     import_seconds[$size-$backend]="$seconds"
     rate="$(calc %.0f "$size / $seconds")"
     target=$([[ $backend == sqlite ]] && echo 100000 || echo 50000)
@@ -113,13 +113,13 @@ report_row() {  # report_row NAME LOG CMD...: one report timed against ledger ba
     "$(meets "$ratio <= 0.1 && $peak_mb < 1024")"
 }
 report_row "trial balance of every book" "$out/trial-balance.log" \
-  "$root/$build/bench/jiangbu_trial_balance_bench" "$db" 2024-12-31
+  "$root/$build/bench/jiangbu_trial_balance_bench" "$db" 2025-12-31
 for policy in xixian-2024 qijiang-2023 urumqi-2024; do
   report_row "audit report $policy (JSON, with analytics)" "$out/audit-$policy.log" \
-    "$jiangbu" --db "$db" --log-level error --format json report audit --policy "$policy" --from 2023-01-01 --as-of 2024-12-31
+    "$jiangbu" --db "$db" --log-level error --format json report audit --policy "$policy" --from 2023-01-01 --as-of 2025-12-31
 done
 timed "$out/analytics.log" "$jiangbu" --db "$db" --log-level error --format json report analytics \
-  --from 2023-01-01 --as-of 2024-12-31
+  --from 2023-01-01 --as-of 2025-12-31
 add_row "analytics over all $largest expenditures" "${seconds} s" "$peak_mb" "ledger balance" "${ledger_seconds} s" \
   "$(calc %.3f "$seconds / $ledger_seconds")" "" ""
 

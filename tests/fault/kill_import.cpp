@@ -39,6 +39,9 @@ struct Options {
   std::string jiangbu;
   std::string backend = "sqlite";
   std::size_t rows = 100'000;
+  // Smaller than the import's default, so that a kill lands among many
+  // committed and uncommitted batches, not in the first of a few.
+  std::size_t batch_rows = 2'000;
   std::size_t kills = 50;
   std::uint64_t seed = 0;  // 0: a fresh random seed, printed
   std::uint64_t fixture_seed = 20'241'231;
@@ -121,7 +124,7 @@ void prepare(Database& database, const ImportFixtureShape& shape) {
 std::vector<std::string> import_command(const Options& options, const std::string& connection,
                                         const std::string& csv) {
   return {options.jiangbu, "--db", connection, "--log-level", "error", "--format", "csv",
-          "expenditure", "import", csv, "--today", fixture_today};
+          "expenditure", "import", csv, "--today", fixture_today, "--batch-rows", std::to_string(options.batch_rows)};
 }
 
 // An import that ran to its end exits 0 (all accepted) or 1 (some rejected).
@@ -309,6 +312,7 @@ int main(int argc, char** argv) {
   app.add_option("--backend", options.backend, "sqlite or postgresql (JIANGBU_TEST_POSTGRESQL_URL)")
       ->check(CLI::IsMember({"sqlite", "postgresql"}));
   app.add_option("--rows", options.rows, "Rows in the import file")->check(CLI::Range(1, 1'000'000));
+  app.add_option("--batch-rows", options.batch_rows, "Rows per import transaction")->check(CLI::Range(1, 50'000));
   app.add_option("--kills", options.kills, "SIGKILLs before the final run")->check(CLI::Range(0, 10'000));
   app.add_option("--seed", options.seed, "Seed of the kill delays (default: random, printed)");
   app.add_option("--fixture-seed", options.fixture_seed, "Seed of the import file");
