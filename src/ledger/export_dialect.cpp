@@ -17,11 +17,10 @@ bool is_control(char32_t code_point) {
   return code_point < 0x20 || code_point == 0x7F || (code_point >= 0x80 && code_point <= 0x9F);
 }
 
-// The escapes both dialects share; returns false for a character the caller
-// escapes its own way or keeps. raw_backslash: what `\xHH` is written as
-// (beancount reads "\\x1B" back as the four characters \x1B).
 enum class Dialect { ledger, beancount };
 
+// The escapes both dialects share; false for a character they treat apart.
+// beancount gets "\\xHH" in the file, which it reads back as the text \xHH.
 bool append_common_escape(std::string& out, char32_t code_point, std::string_view bytes, Dialect dialect) {
   switch (code_point) {
     case '\\': out += "\\\\"; return true;
@@ -36,6 +35,19 @@ bool append_common_escape(std::string& out, char32_t code_point, std::string_vie
     append_hex_escape(out, static_cast<unsigned char>(byte));
   }
   return true;
+}
+
+// What only one dialect escapes: a quote ends a beancount string; two
+// spaces in a ledger line start a note.
+void append_dialect_character(std::string& out, char32_t code_point, std::string_view bytes, Dialect dialect,
+                              bool after_space) {
+  if (dialect == Dialect::beancount && code_point == '"') {
+    out += "\\\"";
+  } else if (dialect == Dialect::ledger && code_point == ' ' && after_space) {
+    out += "\\x20";
+  } else {
+    out += bytes;
+  }
 }
 
 std::string escape_text(std::string_view text, Dialect dialect) {
@@ -54,13 +66,8 @@ std::string escape_text(std::string_view text, Dialect dialect) {
       continue;
     }
     const std::string_view bytes = text.substr(index, length);
-    if (append_common_escape(out, code_point, bytes, dialect)) {
-    } else if (dialect == Dialect::beancount && code_point == '"') {
-      out += "\\\"";
-    } else if (dialect == Dialect::ledger && code_point == ' ' && after_space) {
-      out += "\\x20";
-    } else {
-      out += bytes;
+    if (!append_common_escape(out, code_point, bytes, dialect)) {
+      append_dialect_character(out, code_point, bytes, dialect, after_space);
     }
     after_space = code_point == ' ';
     index += length;
