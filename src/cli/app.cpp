@@ -63,6 +63,7 @@ int run_cli(int argc, char** argv) {
   register_policy_commands(app, context);
   register_bank_commands(app, context);
   register_verify_command(app, context);
+  register_export_command(app, context);
   register_access_commands(app, context);
   try {
     app.parse(argc, argv);

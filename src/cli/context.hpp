@@ -67,6 +67,7 @@ void register_expenditure_commands(CLI::App& app, Context& context);
 void register_policy_commands(CLI::App& app, Context& context);
 void register_bank_commands(CLI::App& app, Context& context);
 void register_verify_command(CLI::App& app, Context& context);
+void register_export_command(CLI::App& app, Context& context);
 void register_access_commands(CLI::App& app, Context& context);
 
 }  // namespace jiangbu

@@ -5,6 +5,7 @@
 #include "core/assert.hpp"
 #include "core/date.hpp"
 #include "core/reason_code.hpp"
+#include "store/read_snapshot.hpp"
 
 namespace jiangbu {
 
@@ -37,29 +38,6 @@ constexpr std::size_t postings_page_max = 5000;
 
 // The book filter is bound twice under two names (:every_book, :book):
 // SQLite gives one index to a repeated name, while SOCI binds by position.
-
-// One read-only snapshot for the whole walk, rolled back at the end.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(Database& database) : session_(database.session()) {
-    session_.begin();
-    if (database.backend() == Backend::postgresql) {
-      session_ << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
-    }
-  }
-  ~ReadSnapshot() {
-    try {
-      session_.rollback();
-    } catch (const soci::soci_error&) {
-      // Nothing was written; a connection lost meanwhile ends the snapshot too.
-    }
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  soci::session& session_;
-};
 
 struct EntryRow {
   long long entry_id = 0;
