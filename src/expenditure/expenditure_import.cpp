@@ -51,6 +51,39 @@ Result<std::vector<Verdict>> record_batch(Database& database, ExpenditureBatchRe
   return verdicts;
 }
 
+// For the length of an import on SQLite, a page cache that holds what one
+// batch touches. A batch inserts into indexes whose insertion points are
+// spread over the whole ledger (postings by account, submissions by unit,
+// invoice claims by key): at a million rows one batch dirties tens of
+// thousands of pages. When they outgrow the cache, SQLite spills dirty pages
+// to the WAL in the middle of the transaction and reads them back. Pages are
+// allocated only as used; the session's own size comes back afterwards.
+class ImportPageCache {
+ public:
+  explicit ImportPageCache(Database& database) : database_(database) {
+    if (database_.backend() != Backend::sqlite) return;
+    database_.session() << "PRAGMA cache_size", soci::into(previous_kibibytes_);
+    database_.session() << "PRAGMA cache_size = " + std::to_string(-import_cache_kibibytes);
+    changed_ = true;
+  }
+  ~ImportPageCache() {
+    if (!changed_) return;
+    try {
+      database_.session() << "PRAGMA cache_size = " + std::to_string(previous_kibibytes_);
+    } catch (const soci::soci_error&) {
+      // The connection is going away with the error that ended the import.
+    }
+  }
+  ImportPageCache(const ImportPageCache&) = delete;
+  ImportPageCache& operator=(const ImportPageCache&) = delete;
+
+ private:
+  static constexpr long long import_cache_kibibytes = 1'048'576;  // 1 GiB at most
+  Database& database_;
+  long long previous_kibibytes_ = 0;
+  bool changed_ = false;
+};
+
 }  // namespace
 
 ExpenditureInput expenditure_input_from_row(const TabularRow& row, const ColumnMap& map) {
@@ -90,6 +123,7 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
   summary.encoding = file.value().encoding;
   const auto& rows = file.value().rows;
   const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, import_batch_rows_max);
+  const ImportPageCache page_cache(database);
   ExpenditureBatchRecorder recorder(database, batch_rows);
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
     const std::size_t end = std::min(rows.size(), start + batch_rows);
