@@ -122,7 +122,13 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
   summary.format = file.value().format;
   summary.encoding = file.value().encoding;
   const auto& rows = file.value().rows;
-  const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, import_batch_rows_max);
+  // On PostgreSQL every row of a batch holds its submission's advisory lock
+  // until the batch commits, and the server's lock table holds about
+  // max_locks_per_transaction (64) × max_connections (100) locks for all
+  // sessions together: a batch of 50,000 rows ran out of shared memory.
+  const std::size_t rows_max =
+      database.backend() == Backend::postgresql ? postgresql_batch_rows_max : import_batch_rows_max;
+  const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, rows_max);
   const ImportPageCache page_cache(database);
   ExpenditureBatchRecorder recorder(database, batch_rows);
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {

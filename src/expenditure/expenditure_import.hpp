@@ -42,6 +42,9 @@ struct ImportProgress {
 
 // A batch's rows, entries and verdicts are held in memory until it commits.
 inline constexpr std::size_t import_batch_rows_max = 50'000;
+// Fewer on PostgreSQL, whose shared lock table must hold one advisory lock
+// per row of every open batch (expenditure_import.cpp).
+inline constexpr std::size_t postgresql_batch_rows_max = 4'000;
 
 struct ImportOptions {
   RecordOptions record;

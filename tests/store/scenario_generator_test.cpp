@@ -167,5 +167,29 @@ TEST(ScenarioGeneratorFormat, TheFirstRowsOfSeedOneArePinned) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 21);
 }
 
+// A bulk load asks for the largest batches; on PostgreSQL each row of a
+// batch holds an advisory lock until commit, and batches of 50,000 ran the
+// server's lock table out of shared memory. The import bounds them there
+// (one audit-trail event per committed batch shows how many there were).
+TEST_F(ScenarioGeneratorTest, LargeBatchesAreBoundedWherePostgresqlLocksEveryRow) {
+  const ScratchDirectory scratch("scenario-batches-" +
+                                 std::string(testing::backend_under_test() == Backend::sqlite ? "sqlite" : "postgresql"));
+  const ScenarioShape shape{9'000, 7, 0};
+  const auto generated = generate_scenario(database(), scratch.path() / "scenario", shape);
+  ASSERT_TRUE(generated.ok()) << generated.error().message;
+  ImportOptions options;
+  options.record.today = Date::parse(scenario_today).value();
+  options.record.source = "test:batches";
+  options.batch_rows = import_batch_rows_max;
+  const auto imported = import_expenditures(database(), generated.value().csv_path.string(), options);
+  ASSERT_TRUE(imported.ok()) << imported.error().message;
+  EXPECT_EQ(imported.value().rows.size(), shape.expenditures);
+  long long batches = 0;
+  database().session() << "SELECT count(*) FROM audit_trail WHERE action = 'expenditure.import'", soci::into(batches);
+  const bool postgresql = testing::backend_under_test() == Backend::postgresql;
+  const auto expected = postgresql ? (shape.expenditures + postgresql_batch_rows_max - 1) / postgresql_batch_rows_max : 1;
+  EXPECT_EQ(batches, static_cast<long long>(expected));
+}
+
 }  // namespace
 }  // namespace jiangbu
