@@ -65,7 +65,7 @@ void insert_sqlite(Database& database, BulkRows& rows, std::vector<std::vector<s
   soci::statement statement(database.session());
   for (std::size_t column = 0; column < table.columns.size(); ++column) {
     const std::string name = "v" + std::to_string(column);
-    if (std::strcmp(table.columns[column].postgresql_type, "TEXT") == 0) {
+    if (rows.is_text(column)) {
       statement.exchange(soci::use(texts[column], name));
     } else {
       statement.exchange(soci::use(integers[column], indicators[column], name));
@@ -83,11 +83,10 @@ BulkRows::BulkRows(const BulkTable& table)
     : table_(table), texts_(table.columns.size()), integers_(table.columns.size()),
       indicators_(table.columns.size()) {
   JIANGBU_ASSERT(!table.columns.empty() && table.columns.size() <= columns_max);
+  for (const auto& column : table.columns) text_columns_.push_back(std::strcmp(column.postgresql_type, "TEXT") == 0);
 }
 
-bool BulkRows::is_text(std::size_t column) const {
-  return std::strcmp(table_.columns[column].postgresql_type, "TEXT") == 0;
-}
+bool BulkRows::is_text(std::size_t column) const { return text_columns_[column]; }
 
 void BulkRows::add(std::initializer_list<BulkValue> values) {
   JIANGBU_ASSERT(values.size() == table_.columns.size() && "one value per column");

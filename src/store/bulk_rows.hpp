@@ -48,6 +48,7 @@ class BulkRows {
   [[nodiscard]] std::size_t size() const { return rows_; }
   [[nodiscard]] bool empty() const { return rows_ == 0; }
   [[nodiscard]] const BulkTable& table() const { return table_; }
+  [[nodiscard]] bool is_text(std::size_t column) const;
 
   // An integer cell, to replace a provisional id once the real ones are known.
   [[nodiscard]] bool is_null(std::size_t column, std::size_t row) const;
@@ -58,9 +59,9 @@ class BulkRows {
 
  private:
   friend void bulk_insert(Database& database, BulkRows& rows);
-  [[nodiscard]] bool is_text(std::size_t column) const;
 
   const BulkTable& table_;
+  std::vector<bool> text_columns_;  // decided once: is_text runs for every cell
   std::size_t rows_ = 0;
   // Per column; a text column uses texts_, an integer column integers_ and
   // indicators_ (the other vectors of that column stay empty).
