@@ -87,10 +87,13 @@ void Database::configure_session() {
   if (location_.backend == Backend::sqlite) {
     // WAL lets readers run beside the writer; synchronous=FULL makes every
     // commit durable, which a ledger of public money needs more than speed.
+    // The busy timeout comes first: the pragmas after it read the schema and
+    // may switch the journal mode, and without it a connection opened while
+    // another writer holds the file fails at once instead of waiting.
+    session_ << "PRAGMA busy_timeout = 30000";
     session_ << "PRAGMA foreign_keys = ON";
     session_ << "PRAGMA journal_mode = WAL";
     session_ << "PRAGMA synchronous = FULL";
-    session_ << "PRAGMA busy_timeout = 30000";  // wait for another writer before failing
     // A bulk import looks up random keys (invoices, submissions) in indexes
     // far larger than SQLite's default 2 MB page cache; reading them through
     // a memory map instead of read() calls keeps the import linear.

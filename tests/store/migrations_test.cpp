@@ -1,8 +1,13 @@
 // Schema versioning: init migrates, start-up refuses a database that is
 // uninitialised, edited, or newer than the program.
 #include <gtest/gtest.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <thread>
 
 #include "store/migrations.hpp"
+#include "support/scratch_directory.hpp"
 #include "support/test_database.hpp"
 
 namespace jiangbu {
@@ -86,6 +91,30 @@ TEST(DatabaseLocationTest, AnUnreachableServerIsAStorageErrorWithoutThePassword)
   ASSERT_FALSE(database.ok());
   EXPECT_EQ(database.error().code, "storage-unavailable");
   EXPECT_EQ(database.error().message.find("s3cret"), std::string::npos) << database.error().message;
+}
+
+// Found by CI: eight writers opening connections at once, one failed with
+// "database is locked" on the journal-mode pragma, because the busy timeout
+// was set after it. A connection opened while another holds the file must
+// wait for it, as every later statement does.
+TEST(DatabaseOpenTest, ASqliteFileLockedByAnotherConnectionIsWaitedForNotRefused) {
+  testing::ScratchDirectory scratch("open-locked");
+  const auto file = (scratch.path() / "locked.db").string();
+  soci::session holder(soci::sqlite3, "db=\"" + file + "\"");
+  holder << "PRAGMA journal_mode = DELETE";  // rollback mode: an exclusive lock keeps readers out too
+  holder << "CREATE TABLE t (x INTEGER)";
+  holder << "BEGIN EXCLUSIVE";
+  holder << "INSERT INTO t VALUES (1)";
+  std::thread releaser([&holder] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    holder << "COMMIT";
+  });
+  auto opened = Database::open(parse_database_location("sqlite:" + file).value());
+  releaser.join();
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  std::string mode;
+  opened.value()->session() << "PRAGMA journal_mode", soci::into(mode);
+  EXPECT_EQ(mode, "wal");
 }
 
 }  // namespace
