@@ -1,4 +1,12 @@
-// The jiangbu executable: a thin shell over jiangbu_core.
-#include "cli/app.hpp"
+// The jiangbu executable: a thin shell over jiangbu_core, plus the web front
+// (jiangbu_web), which only the executable links.
+#include <array>
 
-int main(int argc, char** argv) { return jiangbu::run_cli(argc, argv); }
+#include "cli/app.hpp"
+#include "web/command_serve.hpp"
+
+int main(int argc, char** argv) {
+  static constexpr std::array<jiangbu::CommandRegistrar, 2> web_commands = {jiangbu::register_serve_command,
+                                                                          jiangbu::register_user_commands};
+  return jiangbu::run_cli(argc, argv, web_commands);
+}

@@ -42,7 +42,7 @@ void add_global_options(CLI::App& app, Context& context) {
 
 }  // namespace
 
-int run_cli(int argc, char** argv) {
+int run_cli(int argc, char** argv, std::span<const CommandRegistrar> more_commands) {
   Context context;
   (void)configure_logging(context.log_level);  // the default, until --log-level says otherwise
   CLI::App app{"jiangbu 奖补: double-entry ledger and audit for labor-brand subsidy funds"};
@@ -65,6 +65,7 @@ int run_cli(int argc, char** argv) {
   register_verify_command(app, context);
   register_export_command(app, context);
   register_access_commands(app, context);
+  for (const auto registrar : more_commands) registrar(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -85,6 +85,11 @@ constexpr std::array registry{
     ReasonCodeInfo{journal_chain_broken, ReasonKind::storage, "journal-chain-broken", "an entry of the journal no longer matches its SHA-256 hash chain, or the chain has a gap: the database was changed behind the application's back"},
     ReasonCodeInfo{permission_denied, ReasonKind::rule, "permission-denied", "the principal (bureau, unit or auditor) may not do this, or not to another unit's books"},
     ReasonCodeInfo{bad_principal, ReasonKind::input, "bad-principal", "the principal given by --as or the configuration is not bureau, auditor or unit:<registered USCC>, or does not match the database role"},
+    ReasonCodeInfo{sign_in_failed, ReasonKind::rule, "sign-in-failed", "the user name or password is wrong (which of the two is never said)"},
+    ReasonCodeInfo{account_locked, ReasonKind::rule, "account-locked", "too many wrong passwords in a row: the web account refuses every sign-in until the lock-out ends"},
+    ReasonCodeInfo{csrf_refused, ReasonKind::rule, "csrf-refused", "a form or API call that changes something came without this session's anti-forgery token"},
+    ReasonCodeInfo{duplicate_user, ReasonKind::input, "duplicate-user", "a web account with this user name already exists"},
+    ReasonCodeInfo{bad_password, ReasonKind::input, "bad-password", "a new web password is shorter than 12 characters, longer than 128 bytes, or not valid UTF-8 text"},
 };
 
 }  // namespace

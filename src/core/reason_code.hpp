@@ -98,6 +98,12 @@ enum class ReasonCode : int {
   journal_chain_broken = 72,
   permission_denied = 73,
   bad_principal = 74,
+  // Web sign-in (src/web)
+  sign_in_failed = 75,
+  account_locked = 76,
+  csrf_refused = 77,
+  duplicate_user = 78,
+  bad_password = 79,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),

@@ -34,40 +34,12 @@ constexpr std::size_t text_gap = 8;
 // ---------------------------------------------------------------------------
 // Text.
 
-
 // Control characters other than tab and line feed cannot spoof the page
 // once dropped; an invalid byte shows as U+FFFD rather than corrupting the
 // characters after it.
-bool is_dropped(char32_t code_point) {
+bool is_dropped_from_html(char32_t code_point) {
   if (code_point == U'\t' || code_point == U'\n') return false;
   return code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0);
-}
-
-// Text for element content and quoted attribute values alike.
-std::string escape_html(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size() + text.size() / 8);
-  for (std::size_t index = 0; index < text.size();) {  // bounded: index grows each pass
-    char32_t code_point = 0;
-    const std::size_t length = decode_utf8(text, index, code_point);
-    if (length == 0) {
-      escaped += "\xEF\xBF\xBD";
-      ++index;
-      continue;
-    }
-    const std::string_view character = text.substr(index, length);
-    index += length;
-    if (is_dropped(code_point)) continue;
-    switch (code_point) {
-      case U'&': escaped += "&amp;"; break;
-      case U'<': escaped += "&lt;"; break;
-      case U'>': escaped += "&gt;"; break;
-      case U'"': escaped += "&quot;"; break;
-      case U'\'': escaped += "&#39;"; break;
-      default: escaped += character;
-    }
-  }
-  return escaped;
 }
 
 // Keys become id attributes: letters, digits, '-' and '_' only.
@@ -264,12 +236,34 @@ void write_header(std::ostream& out, const ReportDocument& document) {
 
 }  // namespace
 
-void write_document_html(std::ostream& out, const ReportDocument& document) {
-  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<meta name=\"generator\" content=\"jiangbu\">\n"
-      << "<title>" << escape_html(document.title) << "</title>\n"
-      << "<style>\n" << find_embedded_file(style_sheet_path).value_or("") << "</style>\n</head>\n<body>\n";
+// Text for element content and quoted attribute values alike.
+std::string escape_html(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 8);
+  for (std::size_t index = 0; index < text.size();) {  // bounded: index grows each pass
+    char32_t code_point = 0;
+    const std::size_t length = decode_utf8(text, index, code_point);
+    if (length == 0) {
+      escaped += "\xEF\xBF\xBD";
+      ++index;
+      continue;
+    }
+    const std::string_view character = text.substr(index, length);
+    index += length;
+    if (is_dropped_from_html(code_point)) continue;
+    switch (code_point) {
+      case U'&': escaped += "&amp;"; break;
+      case U'<': escaped += "&lt;"; break;
+      case U'>': escaped += "&gt;"; break;
+      case U'"': escaped += "&quot;"; break;
+      case U'\'': escaped += "&#39;"; break;
+      default: escaped += character;
+    }
+  }
+  return escaped;
+}
+
+void write_document_html_body(std::ostream& out, const ReportDocument& document) {
   write_header(out, document);
   out << "<main>\n";
   for (const auto& section : document.sections) {
@@ -278,7 +272,19 @@ void write_document_html(std::ostream& out, const ReportDocument& document) {
     for (const auto& block : section.blocks) write_block(out, block);
     out << "</section>\n";
   }
-  out << "</main>\n</body>\n</html>\n";
+  out << "</main>\n";
+}
+
+std::string_view report_style_sheet() { return find_embedded_file(style_sheet_path).value_or(""); }
+
+void write_document_html(std::ostream& out, const ReportDocument& document) {
+  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta name=\"generator\" content=\"jiangbu\">\n"
+      << "<title>" << escape_html(document.title) << "</title>\n"
+      << "<style>\n" << report_style_sheet() << "</style>\n</head>\n<body>\n";
+  write_document_html_body(out, document);
+  out << "</body>\n</html>\n";
 }
 
 }  // namespace jiangbu

@@ -1,0 +1,457 @@
+#include "web/web_app.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "access/permission.hpp"
+#include "access/principal_binding.hpp"
+#include "analytics/analytics_config.hpp"
+#include "award/award.hpp"
+#include "award/clawback.hpp"
+#include "core/reason_code.hpp"
+#include "money/money_parse.hpp"
+#include "report/audit_report.hpp"
+#include "report/document_export.hpp"
+#include "report/html_writer.hpp"
+#include "web/html_page.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+constexpr std::string_view session_cookie_name = "jiangbu_session";
+
+std::int64_t now_unix() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string cookie_value(const httplib::Request& request, std::string_view name) {
+  const std::string header = request.get_header_value("Cookie");
+  std::size_t start = 0;
+  for (std::size_t pieces = 0; start < header.size() && pieces < 100; ++pieces) {
+    std::size_t end = header.find(';', start);
+    if (end == std::string::npos) end = header.size();
+    std::string_view piece(header.data() + start, end - start);
+    while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+    if (piece.size() > name.size() && piece.starts_with(name) && piece[name.size()] == '=') {
+      return std::string(piece.substr(name.size() + 1));
+    }
+    start = end + 1;
+  }
+  return "";
+}
+
+void set_session_cookie(httplib::Response& response, const std::string& token) {
+  // HttpOnly: no script reads it; SameSite=Strict: no other site's page
+  // sends it. Not Secure: the server speaks plain HTTP on loopback behind
+  // the bureau's TLS proxy (README).
+  response.set_header("Set-Cookie", std::string(session_cookie_name) + "=" + token +
+                                        "; Path=/; HttpOnly; SameSite=Strict");
+}
+
+const char* home_of(const Principal& principal) {
+  switch (principal.kind) {
+    case PrincipalKind::unit: return "/unit";
+    case PrincipalKind::auditor: return "/auditor";
+    case PrincipalKind::bureau:
+    case PrincipalKind::administrator: return "/bureau";
+  }
+  return "/login";
+}
+
+Status bureau_action(Database& database, const httplib::Request& request, const std::string& action,
+                     std::string& done) {
+  const auto date = Date::parse(field_of(request, "date"));
+  if (!date) return Error(date.error().code, date.error().message, "date");
+  const std::string award_id = field_of(request, "award");
+  if (action == "grant") {
+    GrantInput input{award_id, field_of(request, "recognition"), date.value(), field_of(request, "document"), {}, {}};
+    const std::string weights = field_of(request, "weights");
+    std::size_t start = 0;
+    for (std::size_t parts = 0; !weights.empty() && parts < 3; ++parts) {
+      const std::size_t end = weights.find(':', start);
+      input.weights.push_back(weights.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    auto granted = grant_award(database, input);
+    if (!granted) return granted.error();
+    done = "已核定奖补 " + granted.value().award_id + "，金额 " + granted.value().amount.to_plain_string() + " 元";
+    return success();
+  }
+  if (action == "pay") {
+    PaymentInput input{award_id, field_of(request, "unit"), std::nullopt, date.value(), "1011",
+                       field_of(request, "reference")};
+    if (const std::string amount = field_of(request, "amount"); !amount.empty()) {
+      auto parsed = parse_money(amount);
+      if (!parsed) return Error(parsed.error().code, parsed.error().message, "amount");
+      input.amount = parsed.value();
+    }
+    auto paid = pay_award(database, input);
+    if (!paid) return paid.error();
+    done = "已拨付 " + paid.value().amount.to_plain_string() + " 元（" + paid.value().award_id + " → " +
+           paid.value().unit_id + "）";
+    return success();
+  }
+  if (action == "status") {
+    const std::string kind_text = field_of(request, "kind");
+    const AwardEventKind kind = kind_text == "revoke"      ? AwardEventKind::revoke
+                                : kind_text == "reinstate" ? AwardEventKind::reinstate
+                                                           : AwardEventKind::suspend;
+    if (kind_text != "revoke" && kind_text != "reinstate" && kind_text != "suspend") {
+      return make_error(ReasonCode::bad_option, "操作须为 suspend、reinstate 或 revoke", "kind");
+    }
+    auto changed = change_award_status(database, {award_id, kind, date.value(), field_of(request, "document"),
+                                                  field_of(request, "reason")});
+    if (!changed) return changed;
+    done = "奖补 " + award_id + " 已" + (kind_text == "revoke" ? "撤销" : kind_text == "reinstate" ? "恢复" : "暂停");
+    return success();
+  }
+  auto amount = parse_money(field_of(request, "amount"));
+  if (!amount) return Error(amount.error().code, amount.error().message, "amount");
+  ClawbackInput input{award_id, field_of(request, "unit"), amount.value(), date.value(),
+                      field_of(request, "document"), field_of(request, "reason"), "web"};
+  auto clawed = claw_back(database, input);
+  if (!clawed) return clawed.error();
+  done = "已收回 " + amount.value().to_plain_string() + " 元";
+  return success();
+}
+
+}  // namespace
+
+std::string field_of(const httplib::Request& request, const std::string& name) {
+  if (request.has_param(name)) return request.get_param_value(name);
+  if (request.has_file(name)) return request.get_file_value(name).content;
+  return "";
+}
+
+SelectionText selection_of(const httplib::Request& request) {
+  SelectionText text{field_of(request, "policy"), field_of(request, "from"), field_of(request, "to"), {},
+                     field_of(request, "unit")};
+  constexpr std::size_t awards_max = 1000;
+  for (std::size_t index = 0; index < request.get_param_value_count("award") && index < awards_max; ++index) {
+    text.awards.push_back(request.get_param_value("award", index));
+  }
+  const std::string listed = field_of(request, "awards");  // "A,B" from the auditor's form
+  std::size_t start = 0;
+  while (!listed.empty() && start <= listed.size() && text.awards.size() < awards_max) {
+    const std::size_t end = std::min(listed.find(',', start), listed.size());
+    if (end > start) text.awards.push_back(listed.substr(start, end - start));
+    start = end + 1;
+  }
+  return text;
+}
+
+int http_status_for(const Error& error) {
+  if (error.code == "permission-denied") return 403;
+  if (error.code == "csrf-refused") return 403;
+  if (error.code == "sign-in-failed") return 401;
+  if (error.code == "account-locked") return 423;
+  if (error.code.starts_with("unknown-")) return 404;
+  return 422;
+}
+
+WebApp::WebApp(DatabaseLocation location, WebAppOptions options)
+    : location_(std::move(location)),
+      options_(std::move(options)),
+      sessions_(options_.sessions_max, options_.session_idle_seconds),
+      imports_(options_.imports_running_max, options_.imports_kept_max) {
+  if (options_.upload_folder.empty()) options_.upload_folder = std::filesystem::temp_directory_path().string();
+}
+
+std::optional<std::pair<std::string, WebSession>> WebApp::session_of(const httplib::Request& request) {
+  std::string token = cookie_value(request, session_cookie_name);
+  auto session = sessions_.find(token, now_unix());
+  if (!session) return std::nullopt;
+  return std::pair(std::move(token), std::move(*session));
+}
+
+WebSession WebApp::visitor_session(const httplib::Request& request, httplib::Response& response) {
+  if (auto found = session_of(request)) return found->second;
+  const std::string token = sessions_.create("", Principal{}, now_unix());
+  set_session_cookie(response, token);
+  return sessions_.find(token, now_unix()).value();
+}
+
+std::optional<WebSession> WebApp::signed_in(const httplib::Request& request, httplib::Response& response, bool api) {
+  auto found = session_of(request);
+  if (found && found->second.signed_in()) return found->second;
+  if (api) {
+    send_api_error(response, 401, make_error(ReasonCode::permission_denied, "not signed in", "session"));
+  } else {
+    response.set_redirect("/login", 303);
+  }
+  return std::nullopt;
+}
+
+bool WebApp::csrf_ok(const httplib::Request& request, const WebSession& session) const {
+  std::string token = request.get_header_value("X-CSRF-Token");
+  if (token.empty()) token = field_of(request, "csrf");
+  return tokens_equal(token, session.csrf_token);
+}
+
+std::unique_ptr<Database> WebApp::open_unbound() const {
+  auto database = Database::open(location_);
+  if (!database) throw std::runtime_error(database.error().describe());
+  return std::move(database).value();
+}
+
+std::unique_ptr<Database> WebApp::open_as(const WebSession& session) const {
+  auto database = open_unbound();
+  if (auto bound = bind_principal(*database, session.principal); !bound) {
+    throw std::runtime_error(bound.error().describe());
+  }
+  return database;
+}
+
+void WebApp::send_page(httplib::Response& response, const WebSession& session, const PageResult& page) const {
+  response.status = page.status;
+  response.set_content(page_html(page.title, session, page.body_html), "text/html; charset=utf-8");
+}
+
+void WebApp::install(httplib::Server& server) {
+  server.set_payload_max_length(options_.upload_bytes_max);
+  server.set_default_headers({
+      {"Content-Security-Policy",
+       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cache-Control", "no-store"},
+  });
+  server.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
+                                  std::exception_ptr exception) {
+    std::string what = "unknown";
+    try {
+      std::rethrow_exception(exception);
+    } catch (const std::exception& error) {
+      what = error.what();
+    } catch (...) {
+    }
+    spdlog::error("web {} {} failed: {}", request.method, request.path, what);
+    response.status = 503;
+    response.set_content("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>暂时无法处理</title>"
+                         "<p>服务器暂时无法处理此请求（存储错误），已记录的数据不受影响。请稍后再试。</p></html>",
+                         "text/html; charset=utf-8");
+  });
+  install_sign_in(server);
+  install_pages(server);
+  install_bureau_actions(server);
+  install_unit_import(server);
+  install_downloads(server);
+  install_api(server);
+}
+
+void WebApp::sign_in_and_redirect(const httplib::Request& request, httplib::Response& response, bool api) {
+  auto database = open_unbound();
+  auto user = sign_in(*database, field_of(request, "user"), field_of(request, "password"), now_unix(), options_.sign_in);
+  if (!user) {
+    spdlog::info("web sign-in refused for {} from {}: {}", field_of(request, "user"), request.remote_addr,
+                 user.error().code);
+    if (api) return send_api_error(response, http_status_for(user.error()), user.error());
+    const WebSession visitor = visitor_session(request, response);
+    return send_page(response, visitor, {http_status_for(user.error()), "登录", login_body(visitor, user.error().message)});
+  }
+  // A new token at sign-in: a visitor's token planted before cannot ride
+  // into the signed-in session (session fixation).
+  if (auto previous = session_of(request)) sessions_.remove(previous->first);
+  const std::string token = sessions_.create(user.value().user_name, user.value().principal, now_unix());
+  set_session_cookie(response, token);
+  spdlog::info("web sign-in {} as {} from {}", user.value().user_name, user.value().principal.text(),
+               request.remote_addr);
+  if (api) {
+    const WebSession session = sessions_.find(token, now_unix()).value();
+    return send_json(response, 200,
+                     nlohmann::json{{"user", session.user_name}, {"principal", session.principal.text()},
+                                    {"csrf_token", session.csrf_token}}
+                         .dump());
+  }
+  response.set_redirect(home_of(user.value().principal), 303);
+}
+
+void WebApp::install_sign_in(httplib::Server& server) {
+  server.Get("/", [this](const httplib::Request& request, httplib::Response& response) {
+    if (auto session = signed_in(request, response, false)) response.set_redirect(home_of(session->principal), 303);
+  });
+  server.Get("/login", [this](const httplib::Request& request, httplib::Response& response) {
+    const WebSession visitor = visitor_session(request, response);
+    send_page(response, visitor, {200, "登录", login_body(visitor, "")});
+  });
+  server.Post("/login", [this](const httplib::Request& request, httplib::Response& response) {
+    auto visitor = session_of(request);
+    if (!visitor || !csrf_ok(request, visitor->second)) {
+      const WebSession fresh = visitor_session(request, response);
+      return send_page(response, fresh,
+                       {403, "登录", login_body(fresh, "表单已过期或来源不明，请重新登录 (csrf-refused)")});
+    }
+    sign_in_and_redirect(request, response, false);
+  });
+  server.Post("/logout", [this](const httplib::Request& request, httplib::Response& response) {
+    auto found = session_of(request);
+    if (found && csrf_ok(request, found->second)) sessions_.remove(found->first);
+    response.set_header("Set-Cookie", std::string(session_cookie_name) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    response.set_redirect("/login", 303);
+  });
+}
+
+void WebApp::install_pages(httplib::Server& server) {
+  server.Get("/unit", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    if (session->principal.kind != PrincipalKind::unit) {
+      return send_page(response, *session,
+                       refusal_page(403, make_error(ReasonCode::permission_denied, "单位工作台仅供单位使用", "page")));
+    }
+    auto database = open_as(*session);
+    send_page(response, *session, unit_home(*database, *session));
+  });
+  server.Get(R"(/awards/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    auto database = open_as(*session);
+    send_page(response, *session, award_page(*database, *session, request.matches[1].str()));
+  });
+  server.Get("/bureau", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    auto database = open_as(*session);
+    send_page(response, *session, bureau_home(*database, *session));
+  });
+  server.Get("/auditor", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    auto database = open_as(*session);
+    send_page(response, *session, auditor_home(*database, *session, selection_of(request)));
+  });
+  server.Get(R"(/jobs/([0-9a-f]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    const auto job = imports_.find(request.matches[1].str(), session->user_name);
+    if (!job) {
+      return send_page(response, *session,
+                       refusal_page(404, make_error(ReasonCode::bad_option, "没有这个导入任务", "job")));
+    }
+    if (job->state == JobState::running) response.set_header("Refresh", "1");
+    send_page(response, *session, job_page(*job));
+  });
+}
+
+void WebApp::install_bureau_actions(httplib::Server& server) {
+  for (const std::string action : {"grant", "pay", "status", "clawback"}) {
+    server.Post("/bureau/" + action, [this, action](const httplib::Request& request, httplib::Response& response) {
+      auto session = signed_in(request, response, false);
+      if (!session) return;
+      if (!csrf_ok(request, *session)) {
+        return send_page(response, *session,
+                         refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
+      }
+      auto database = open_as(*session);
+      std::string done;
+      const Status outcome = bureau_action(*database, request, action, done);
+      send_page(response, *session, outcome_page("财政局操作", outcome, done, "/bureau"));
+    });
+  }
+}
+
+Result<std::string> WebApp::save_upload(const httplib::MultipartFormData& file) const {
+  const bool xlsx = file.filename.ends_with(".xlsx") || file.filename.ends_with(".XLSX");
+  const auto path = std::filesystem::path(options_.upload_folder) /
+                    ("jiangbu-upload-" + random_token().substr(0, 24) + (xlsx ? ".xlsx" : ".csv"));
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(file.content.data(), static_cast<std::streamsize>(file.content.size()));
+  out.close();
+  if (!out) return make_error(ReasonCode::cannot_write_output, "cannot keep the upload for its import", "file");
+  return path.string();
+}
+
+Result<std::string> WebApp::start_import(const WebSession& session, const httplib::MultipartFormData& file) {
+  if (session.principal.kind != PrincipalKind::unit) {
+    return make_error(ReasonCode::permission_denied, "只有单位可以上传支出明细", "file");
+  }
+  if (file.content.empty()) return make_error(ReasonCode::bad_file, "上传的文件是空的", "file");
+  auto path = save_upload(file);
+  if (!path) return path.error();
+  return imports_.start({location_, session.principal, session.user_name, file.filename, path.value()});
+}
+
+void WebApp::install_unit_import(httplib::Server& server) {
+  server.Post("/unit/import", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    if (!csrf_ok(request, *session)) {
+      return send_page(response, *session,
+                       refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
+    }
+    if (!request.has_file("file")) {
+      return send_page(response, *session, refusal_page(422, make_error(ReasonCode::bad_file, "请选择文件", "file")));
+    }
+    auto job = start_import(*session, request.get_file_value("file"));
+    if (!job) return send_page(response, *session, refusal_page(http_status_for(job.error()), job.error()));
+    response.set_redirect("/jobs/" + job.value(), 303);
+  });
+}
+
+void WebApp::install_downloads(httplib::Server& server) {
+  server.Get("/reports/audit", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    auto database = open_as(*session);
+    if (auto allowed = authorize(database->principal(), Action::read_all); !allowed) {
+      return send_page(response, *session, refusal_page(403, allowed.error()));
+    }
+    const std::string format = field_of(request, "format");
+    static const std::map<std::string, std::string> content_types = {
+        {"pdf", "application/pdf"},
+        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        {"csv", "text/csv; charset=utf-8"},
+        {"json", "application/json"}};
+    const auto type = content_types.find(format);
+    if (type == content_types.end()) {
+      return send_page(response, *session,
+                       refusal_page(422, make_error(ReasonCode::bad_option, "格式须为 pdf、xlsx、csv 或 json", "format")));
+    }
+    auto selection = parse_selection(selection_of(request));
+    if (!selection) return send_page(response, *session, refusal_page(422, selection.error()));
+    auto report = audit_report(*database, selection.value(), AnalyticsConfig::defaults());
+    if (!report) return send_page(response, *session, refusal_page(http_status_for(report.error()), report.error()));
+    const ReportDocument document = audit_report_document(report.value());
+    std::string bytes;
+    if (format == "pdf" || format == "xlsx") {
+      const auto path = std::filesystem::path(options_.upload_folder) /
+                        ("jiangbu-report-" + random_token().substr(0, 24) + "." + format);
+      std::ostringstream unused;
+      auto written = export_document(document, format, path.string(), unused);
+      if (!written) return send_page(response, *session, refusal_page(503, written.error()));
+      std::ifstream in(path, std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      std::error_code ignored;
+      std::filesystem::remove(path, ignored);
+    } else {
+      std::ostringstream out;
+      (void)export_document(document, format, "", out);
+      bytes = out.str();
+    }
+    response.set_header("Content-Disposition", "attachment; filename=\"audit-report-" +
+                                                   selection.value().policy_id + "." + format + "\"");
+    response.set_content(bytes, type->second.c_str());
+  });
+}
+
+void send_json(httplib::Response& response, int status, const std::string& json_text) {
+  response.status = status;
+  response.set_content(json_text, "application/json; charset=utf-8");
+}
+
+void send_api_error(httplib::Response& response, int status, const Error& error) {
+  send_json(response, status,
+            nlohmann::json{{"error", {{"code", error.code}, {"message", error.message}, {"field", error.field}}}}.dump());
+}
+
+}  // namespace jiangbu

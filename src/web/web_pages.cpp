@@ -1,0 +1,353 @@
+#include "web/web_pages.hpp"
+
+#include <sstream>
+
+#include "access/permission.hpp"
+#include "analytics/analytics.hpp"
+#include "analytics/analytics_config.hpp"
+#include "analytics/analytics_loader.hpp"
+#include "analytics/holiday_calendar.hpp"
+#include "award/award.hpp"
+#include "core/reason_code.hpp"
+#include "expenditure/expenditure.hpp"
+#include "money/money_format.hpp"
+#include "policy/policy.hpp"
+#include "policy/policy_store.hpp"
+#include "registry/units.hpp"
+#include "report/audit_report.hpp"
+#include "report/exception_register.hpp"
+#include "report/fund_statement.hpp"
+#include "report/html_writer.hpp"
+#include "report/inter_book_reconciliation.hpp"
+#include "web/html_page.hpp"
+
+namespace jiangbu {
+
+namespace {
+
+constexpr std::size_t award_expenditures_shown_max = 1000;
+
+std::string escaped(std::string_view text) { return escape_html(text); }
+
+std::string document_fragment(const ReportDocument& document) {
+  std::ostringstream out;
+  write_document_html_body(out, document);
+  return out.str();
+}
+
+std::string refusal_notice(const Error& error) {
+  return "<p class=\"notice refused\" role=\"alert\">" + escaped(error.message) + " <code>[" + escaped(error.code) +
+         "]</code></p>\n";
+}
+
+std::string cell(std::string_view text) { return "<td>" + escaped(text) + "</td>"; }
+std::string money_td(const Money& amount) { return "<td class=\"money\">" + format_yuan(amount) + "</td>"; }
+
+std::string status_chinese(AwardStatus status) {
+  switch (status) {
+    case AwardStatus::active: return "有效";
+    case AwardStatus::suspended: return "暂停";
+    case AwardStatus::revoked: return "撤销";
+  }
+  return "";
+}
+
+bool holds_share(const Award& award, const std::string& unit_id) {
+  for (const auto& share : award.shares) {
+    if (share.unit_id == unit_id) return true;
+  }
+  return false;
+}
+
+std::string awards_table(Database& database, const std::vector<Award>& awards, const std::string& only_unit) {
+  std::string html =
+      "<table id=\"awards\"><caption>奖补发放情况</caption><thead><tr><th>奖补编号</th><th>政策</th><th>级别</th>"
+      "<th class=\"money\">核定金额</th><th class=\"money\">已拨付</th><th>状态</th></tr></thead><tbody>\n";
+  const Date today = Date::today_local();
+  for (const auto& award : awards) {
+    if (!only_unit.empty() && !holds_share(award, only_unit)) continue;
+    Money paid;
+    for (const auto& balance : share_balances(database, award.award_id)) {
+      if (only_unit.empty() || balance.unit_id == only_unit) paid += balance.paid;
+    }
+    html += "<tr><td><a href=\"/awards/" + escaped(award.award_id) + "\">" + escaped(award.award_id) + "</a></td>" +
+            cell(award.policy_id) + cell(tier_chinese_name(award.tier)) + money_td(award.amount) + money_td(paid) +
+            cell(status_chinese(award_status_on(database, award.award_id, today))) + "</tr>\n";
+  }
+  return html + "</tbody></table>\n";
+}
+
+std::string fund_statement_fragment(Database& database, const ReportSelection& selection) {
+  auto statement = fund_statement(database, selection);
+  if (!statement) return refusal_notice(statement.error());
+  return document_fragment(fund_statement_document(statement.value()));
+}
+
+std::string upload_form(const WebSession& session) {
+  return "<form class=\"panel\" id=\"upload\" method=\"post\" action=\"/unit/import\" enctype=\"multipart/form-data\">" +
+         csrf_field(session) +
+         "<label>支出明细文件（CSV 或 XLSX）<input type=\"file\" name=\"file\" accept=\".csv,.xlsx\" required></label>"
+         "<button type=\"submit\">上传并审核</button>"
+         "<p>每一行都按政策逐条审核；被拒绝的行连同原因记入异常登记簿。同一文件再次上传不会重复入账。</p></form>\n";
+}
+
+std::string policy_options(Database& database, const std::string& chosen) {
+  std::string html = "<option value=\"\">（请选择）</option>";
+  for (const auto& policy_id : stored_policy_ids(database)) {
+    html += "<option value=\"" + escaped(policy_id) + "\"" + (policy_id == chosen ? " selected" : "") + ">" +
+            escaped(policy_id) + "</option>";
+  }
+  return html;
+}
+
+std::string label_input(std::string_view label, std::string_view name, std::string_view value,
+                        std::string_view type = "text") {
+  return "<label>" + escaped(label) + " <input type=\"" + std::string(type) + "\" name=\"" + std::string(name) +
+         "\" value=\"" + escaped(value) + "\"></label>";
+}
+
+std::string bureau_forms(const WebSession& session) {
+  const std::string csrf = csrf_field(session);
+  std::string html = "<h2>操作</h2>\n";
+  html += "<form class=\"panel\" id=\"grant\" method=\"post\" action=\"/bureau/grant\">" + csrf +
+          "<strong>核定奖补</strong> " + label_input("奖补编号", "award", "") + label_input("认定编号", "recognition", "") +
+          label_input("生效日期", "date", "", "date") + label_input("文号", "document", "") +
+          label_input("权重（如 5:3:2，可空）", "weights", "") + "<button type=\"submit\">核定</button></form>\n";
+  html += "<form class=\"panel\" id=\"pay\" method=\"post\" action=\"/bureau/pay\">" + csrf + "<strong>拨付</strong> " +
+          label_input("奖补编号", "award", "") + label_input("单位统一社会信用代码", "unit", "") +
+          label_input("金额（空为全部未拨付）", "amount", "") + label_input("拨付日期", "date", "", "date") +
+          label_input("凭证号", "reference", "") + "<button type=\"submit\">拨付</button></form>\n";
+  html += "<form class=\"panel\" id=\"status\" method=\"post\" action=\"/bureau/status\">" + csrf +
+          "<strong>暂停 / 恢复 / 撤销</strong> " + label_input("奖补编号", "award", "") +
+          "<label>操作 <select name=\"kind\"><option value=\"suspend\">暂停</option><option value=\"reinstate\">恢复"
+          "</option><option value=\"revoke\">撤销</option></select></label>" +
+          label_input("生效日期", "date", "", "date") + label_input("文号", "document", "") +
+          label_input("原因", "reason", "") + "<button type=\"submit\">提交</button></form>\n";
+  html += "<form class=\"panel\" id=\"clawback\" method=\"post\" action=\"/bureau/clawback\">" + csrf +
+          "<strong>追缴收回</strong> " + label_input("奖补编号", "award", "") +
+          label_input("单位统一社会信用代码", "unit", "") + label_input("金额", "amount", "") +
+          label_input("收回日期", "date", "", "date") + label_input("追缴文号", "document", "") +
+          label_input("原因", "reason", "") + "<button type=\"submit\">收回</button></form>\n";
+  return html;
+}
+
+std::string analytics_fragment(Database& database, const ReportSelection& selection) {
+  auto input = load_analytics_input(database, selection);
+  if (!input) return refusal_notice(input.error());
+  AnalyticsResult result = run_analytics(input.value(), AnalyticsConfig::defaults(), HolidayCalendar::embedded());
+  resolve_evidence(database, result);
+  return document_fragment(analytics_document(selection, result));
+}
+
+}  // namespace
+
+Result<ReportSelection> parse_selection(const SelectionText& text) {
+  ReportSelection selection;
+  selection.policy_id = text.policy;
+  selection.award_ids = text.awards;
+  selection.unit_id = text.unit;
+  if (!text.from.empty()) {
+    auto from = Date::parse(text.from);
+    if (!from) return Error(from.error().code, from.error().message, "from");
+    selection.from = from.value();
+  }
+  selection.to = Date::today_local();
+  if (!text.to.empty()) {
+    auto to = Date::parse(text.to);
+    if (!to) return Error(to.error().code, to.error().message, "to");
+    selection.to = to.value();
+  }
+  return selection;
+}
+
+std::string selection_query(const SelectionText& text) {
+  // Values are ids and ISO dates already checked by parse_selection; still
+  // percent-encode everything outside the unreserved set.
+  const auto encode = [](std::string_view value) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string encoded;
+    for (const unsigned char character : value) {
+      if (std::isalnum(character) != 0 || character == '-' || character == '_' || character == '.') {
+        encoded += static_cast<char>(character);
+      } else {
+        encoded += '%';
+        encoded += hex[character >> 4];
+        encoded += hex[character & 0x0F];
+      }
+    }
+    return encoded;
+  };
+  std::string query = "policy=" + encode(text.policy) + "&from=" + encode(text.from) + "&to=" + encode(text.to);
+  for (const auto& award : text.awards) query += "&award=" + encode(award);
+  if (!text.unit.empty()) query += "&unit=" + encode(text.unit);
+  return query;
+}
+
+Status authorize_award_read(Database& database, const std::string& award_id) {
+  const auto award = find_award(database, award_id);
+  if (!award) return make_error(ReasonCode::unknown_award, "没有编号为 " + award_id + " 的奖补", "award");
+  const Principal& principal = database.principal();
+  if (principal.kind == PrincipalKind::unit) {
+    if (holds_share(*award, principal.unit_id)) return success();
+    return make_error(ReasonCode::permission_denied,
+                      "无权查看：奖补 " + award_id + " 不属于单位 " + principal.unit_id, "award");
+  }
+  return authorize(principal, Action::read_all);
+}
+
+std::string login_body(const WebSession& visitor, const std::string& message) {
+  std::string html = "<main><h1>奖补资金管理系统</h1>\n";
+  if (!message.empty()) html += "<p class=\"notice refused\" role=\"alert\" id=\"login-error\">" + escaped(message) + "</p>\n";
+  html += "<form class=\"panel\" id=\"login\" method=\"post\" action=\"/login\">" + csrf_field(visitor) +
+          "<label>用户名 <input name=\"user\" autocomplete=\"username\" required></label>"
+          "<label>密码 <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>"
+          "<button type=\"submit\">登录</button></form></main>\n";
+  return html;
+}
+
+PageResult unit_home(Database& database, const WebSession& session) {
+  const std::string& unit_id = session.principal.unit_id;
+  const auto unit = find_unit(database, unit_id);
+  std::string html = "<h1>单位工作台</h1>\n<p>" + escaped(unit ? unit->name : unit_id) + "（" + escaped(unit_id) +
+                     "）</p>\n";
+  html += "<h2>我的奖补</h2>\n" + awards_table(database, list_awards(database), unit_id);
+  html += "<h2>上传支出明细</h2>\n" + upload_form(session);
+  ReportSelection selection;
+  selection.unit_id = unit_id;
+  selection.to = Date::today_local();
+  html += fund_statement_fragment(database, selection);
+  return {200, "单位工作台", html};
+}
+
+PageResult award_page(Database& database, const WebSession& session, const std::string& award_id) {
+  (void)session;
+  if (auto allowed = authorize_award_read(database, award_id); !allowed) {
+    return refusal_page(allowed.error().code == "unknown-award" ? 404 : 403, allowed.error());
+  }
+  const Award award = find_award(database, award_id).value();
+  const bool unit_view = database.principal().kind == PrincipalKind::unit;
+  const std::string only_unit = unit_view ? database.principal().unit_id : "";
+  std::string html = "<h1>奖补 " + escaped(award.award_id) + "</h1>\n<dl class=\"metadata\">";
+  html += "<div><dt>政策</dt><dd>" + escaped(award.policy_id) + "</dd></div><div><dt>级别</dt><dd>" +
+          escaped(tier_chinese_name(award.tier)) + "</dd></div><div><dt>核定金额</dt><dd>" + format_yuan(award.amount) +
+          "</dd></div><div><dt>生效日期</dt><dd>" + award.effective_on.to_string() + "</dd></div><div><dt>文号</dt><dd>" +
+          escaped(award.document_number) + "</dd></div><div><dt>状态</dt><dd id=\"award-status\">" +
+          status_chinese(award_status_on(database, award.award_id, Date::today_local())) + "</dd></div></dl>\n";
+  html += "<table id=\"shares\"><caption>份额与拨付</caption><thead><tr><th>单位</th><th class=\"money\">份额</th>"
+          "<th class=\"money\">已拨付</th><th class=\"money\">未拨付</th></tr></thead><tbody>";
+  for (const auto& balance : share_balances(database, award.award_id)) {
+    if (unit_view && balance.unit_id != only_unit) continue;
+    const auto unit = find_unit(database, balance.unit_id);
+    html += "<tr>" + cell(unit ? unit->name : balance.unit_id) + money_td(balance.share) + money_td(balance.paid) +
+            money_td(balance.unpaid()) + "</tr>";
+  }
+  html += "</tbody></table>\n<table id=\"expenditures\"><caption>已入账支出</caption><thead><tr><th>外部编号</th>"
+          "<th>日期</th><th class=\"money\">金额</th><th>类别</th><th>收款方</th><th>已冲销</th></tr></thead><tbody>";
+  for (const auto& record : list_expenditures(database, award.award_id, only_unit, award_expenditures_shown_max)) {
+    html += "<tr>" + cell(record.external_id) + cell(record.spent_on.to_string()) + money_td(record.amount) +
+            cell(record.category) + cell(record.payee_name) + cell(record.reversed ? "是" : "") + "</tr>";
+  }
+  html += "</tbody></table>\n";
+  return {200, "奖补 " + award.award_id, html};
+}
+
+PageResult bureau_home(Database& database, const WebSession& session) {
+  if (auto allowed = authorize(database.principal(), Action::read_all); !allowed) return refusal_page(403, allowed.error());
+  std::string html = "<h1>财政局工作台</h1>\n";
+  html += awards_table(database, list_awards(database), "");
+  ReportSelection selection;
+  selection.to = Date::today_local();
+  html += fund_statement_fragment(database, selection);
+  if (auto items = exception_items(database, selection); items) {
+    html += document_fragment(exception_register_document(selection, items.value()));
+  } else {
+    html += refusal_notice(items.error());
+  }
+  if (auto reconciliation = reconcile_books(database, selection); reconciliation) {
+    html += document_fragment(inter_book_document(reconciliation.value()));
+  } else {
+    html += refusal_notice(reconciliation.error());
+  }
+  html += bureau_forms(session);
+  return {200, "财政局工作台", html};
+}
+
+PageResult auditor_home(Database& database, const WebSession& session, const SelectionText& text) {
+  (void)session;
+  if (auto allowed = authorize(database.principal(), Action::read_all); !allowed) return refusal_page(403, allowed.error());
+  std::string html = "<h1>审计工作台</h1>\n<form class=\"panel\" id=\"selection\" method=\"get\" action=\"/auditor\">"
+                     "<label>政策 <select name=\"policy\" required>" +
+                     policy_options(database, text.policy) + "</select></label>" +
+                     label_input("期间起", "from", text.from, "date") + label_input("期间止", "to", text.to, "date") +
+                     label_input("奖补编号（可空，多个用逗号）", "awards", [&text] {
+                       std::string joined;
+                       for (const auto& award : text.awards) joined += (joined.empty() ? "" : ",") + award;
+                       return joined;
+                     }()) +
+                     "<button type=\"submit\">生成审计报告</button></form>\n";
+  if (text.policy.empty()) return {200, "审计工作台", html};
+  auto selection = parse_selection(text);
+  if (!selection) return {422, "审计工作台", html + refusal_notice(selection.error())};
+  auto report = audit_report(database, selection.value(), AnalyticsConfig::defaults());
+  if (!report) return {422, "审计工作台", html + refusal_notice(report.error())};
+  const std::string query = selection_query(text);
+  html += "<p class=\"downloads\" id=\"downloads\">下载审计报告：";
+  for (const char* format : {"pdf", "xlsx", "csv", "json"}) {
+    html += "<a id=\"download-" + std::string(format) + "\" href=\"/reports/audit?format=" + format + "&" +
+            escaped(query) + "\">" + format + "</a>";
+  }
+  html += "</p>\n" + document_fragment(audit_report_document(report.value()));
+  html += analytics_fragment(database, selection.value());
+  return {200, "审计工作台", html};
+}
+
+PageResult job_page(const ImportJobView& job) {
+  std::string html = "<h1>导入审核：" + escaped(job.file_name) + "</h1>\n";
+  if (job.state == JobState::running) {
+    html += "<p class=\"progress\" id=\"progress\" data-state=\"running\">正在审核：已处理 " +
+            std::to_string(job.progress.rows_done) + " / " +
+            (job.progress.rows_total == 0 ? std::string("?") : std::to_string(job.progress.rows_total)) +
+            " 行</p>\n<script>setTimeout(function () { location.reload(); }, 1000);</script>\n";
+    return {200, "导入审核", html};
+  }
+  if (job.state == JobState::failed) {
+    return {422, "导入审核", html + "<p id=\"progress\" data-state=\"failed\"></p>" + refusal_notice(*job.error)};
+  }
+  const ImportSummary& summary = *job.summary;
+  html += "<p class=\"notice\" id=\"progress\" data-state=\"finished\">共 " + std::to_string(summary.rows.size()) +
+          " 行：通过 <span id=\"accepted-count\">" + std::to_string(summary.accepted) +
+          "</span> 行，拒绝 <span id=\"rejected-count\">" + std::to_string(summary.rejected) + "</span> 行，重放 " +
+          std::to_string(summary.replayed) + " 行。</p>\n";
+  html += "<table id=\"verdicts\"><caption>逐行审核结果</caption><thead><tr><th>行</th><th>外部编号</th><th>结果</th>"
+          "<th>原因代码</th><th>说明</th></tr></thead><tbody>\n";
+  for (const auto& row : summary.rows) {
+    const bool accepted = row.verdict.status == VerdictStatus::accepted;
+    std::string detail;
+    for (const auto& reason : row.verdict.reasons) detail += (detail.empty() ? "" : "；") + reason.describe();
+    html += "<tr class=\"" + std::string(accepted ? "accepted" : "rejected") + "\" data-external-id=\"" +
+            escaped(row.external_id) + "\" data-reasons=\"" + escaped(row.verdict.reason_codes()) + "\"><td>" +
+            std::to_string(row.row_number) + "</td>" + cell(row.external_id) + cell(accepted ? "通过" : "拒绝") +
+            cell(row.verdict.reason_codes()) + cell(detail) + "</tr>\n";
+  }
+  html += "</tbody></table>\n<p><a href=\"/unit\">返回单位工作台</a></p>\n";
+  return {200, "导入审核", html};
+}
+
+PageResult outcome_page(const std::string& title, const Status& outcome, const std::string& done_message,
+                        const std::string& back_path) {
+  std::string html = "<h1>" + escaped(title) + "</h1>\n";
+  if (outcome) {
+    html += "<p class=\"notice\" role=\"status\" id=\"outcome\" data-outcome=\"done\">" + escaped(done_message) + "</p>\n";
+  } else {
+    html += "<div id=\"outcome\" data-outcome=\"refused\">" + refusal_notice(outcome.error()) + "</div>";
+  }
+  html += "<p><a href=\"" + escaped(back_path) + "\">返回</a></p>\n";
+  return {outcome ? 200 : 422, title, html};
+}
+
+PageResult refusal_page(int status, const Error& error) {
+  return {status, status == 403 ? "无权访问" : "无法完成",
+          "<h1>" + std::string(status == 403 ? "无权访问" : "无法完成") + "</h1>\n" + refusal_notice(error)};
+}
+
+}  // namespace jiangbu
