@@ -24,6 +24,7 @@ fi
 export TZ=Asia/Shanghai  # the tests pin it too; this covers anything they miss
 
 bash scripts/install-deps.sh
+bash scripts/browser-deps.sh
 bash scripts/build.sh -DJIANGBU_WARNINGS_AS_ERRORS=ON
 
 # shellcheck source-path=SCRIPTDIR/..
