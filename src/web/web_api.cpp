@@ -3,6 +3,7 @@
 // yuan ("1234.56"), never a JSON number, so no client parses it as a float.
 // A call that changes something carries the session's anti-forgery token in
 // the X-CSRF-Token header (GET /api/session returns it) and a JSON body.
+#include <algorithm>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,9 @@
 #include "award/award.hpp"
 #include "core/reason_code.hpp"
 #include "expenditure/expenditure.hpp"
+#include "expenditure/fund_use_plan.hpp"
+#include "registry/units.hpp"
+#include "web/bureau_actions.hpp"
 #include "policy/policy.hpp"
 #include "report/audit_report.hpp"
 #include "report/document_export.hpp"
@@ -110,9 +114,9 @@ Result<ReportDocument> report_document(Database& database, const std::string& na
   return analytics_document(selection, result);
 }
 
-nlohmann::json job_json(const ImportJobView& job) {
+nlohmann::json job_json(const JobView& job) {
   nlohmann::json json = {{"job_id", job.job_id},
-                         {"file", job.file_name},
+                         {"title", job.title},
                          {"state", job.state == JobState::running    ? "running"
                                    : job.state == JobState::finished ? "finished"
                                                                      : "failed"},
@@ -135,6 +139,179 @@ nlohmann::json job_json(const ImportJobView& job) {
   return json;
 }
 
+
+// A JSON object's string fields, read by name; anything else reads as "".
+// Amounts arrive as strings like every other field: a JSON number is not
+// read at all, so the action is refused as a missing amount.
+FieldReader json_fields(const nlohmann::json& body) {
+  return [&body](const std::string& name) -> std::string {
+    if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
+    return body[name].get<std::string>();
+  };
+}
+
+std::size_t limit_of(const httplib::Request& request) {
+  constexpr std::size_t limit_max = 100'000;
+  const std::string text = field_of(request, "limit");
+  std::size_t limit = 1000;
+  if (!text.empty() && text.size() <= 6 && text.find_first_not_of("0123456789") == std::string::npos) {
+    limit = std::stoul(text);
+  }
+  return std::clamp<std::size_t>(limit, 1, limit_max);
+}
+
+nlohmann::json expenditure_json(const ExpenditureRecord& record) {
+  return {{"expenditure_id", record.expenditure_id}, {"external_id", record.external_id},
+          {"award_id", record.award_id},             {"unit", record.unit_id},
+          {"date", record.spent_on.to_string()},     {"amount", record.amount.to_plain_string()},
+          {"category", record.category},             {"payment_method", record.payment_method},
+          {"payee_name", record.payee_name},         {"payee_uscc", record.payee_uscc},
+          {"invoice", record.invoice_key},           {"description", record.description},
+          {"reversed", record.reversed}};
+}
+
+nlohmann::json plan_json(const FundUsePlan& plan) {
+  nlohmann::json lines = nlohmann::json::object();
+  for (const auto& line : plan.lines) lines[line.category] = line.amount.to_plain_string();
+  return {{"award_id", plan.award_id}, {"unit", plan.unit_id},       {"revision", plan.revision},
+          {"filed_on", plan.filed_on.to_string()}, {"document", plan.document}, {"lines", lines}};
+}
+
+}  // namespace
+
+void WebApp::install_api_more(httplib::Server& server) {
+  // The bureau's actions: the same as its forms, from a JSON body.
+  server.Post(R"(/api/awards/(grant|pay|status|clawback))",
+              [this](const httplib::Request& request, httplib::Response& response) {
+                auto session = signed_in(request, response, true);
+                if (!session) return;
+                if (!csrf_ok(request, *session)) {
+                  return send_api_error(response, 403,
+                                        make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
+                }
+                const auto body = nlohmann::json::parse(request.body, nullptr, false);
+                if (body.is_discarded() || !body.is_object()) {
+                  return send_api_error(response, 422, make_error(ReasonCode::bad_text, "send a JSON object", "body"));
+                }
+                auto database = open_as(*session);
+                std::string done;
+                const Status outcome = run_bureau_action(*database, request.matches[1].str(), json_fields(body), done);
+                if (!outcome) return send_api_error(response, http_status_for(outcome.error()), outcome.error());
+                send_json(response, 200, nlohmann::json{{"done", done}}.dump());
+              });
+  server.Post(R"(/api/expenditures/([0-9]{1,18})/reverse)",
+              [this](const httplib::Request& request, httplib::Response& response) {
+                auto session = signed_in(request, response, true);
+                if (!session) return;
+                if (!csrf_ok(request, *session)) {
+                  return send_api_error(response, 403,
+                                        make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
+                }
+                const auto body = nlohmann::json::parse(request.body, nullptr, false);
+                const auto field = json_fields(body);
+                const auto date = Date::parse(field("date"));
+                if (!date) return send_api_error(response, 422, Error(date.error().code, date.error().message, "date"));
+                auto database = open_as(*session);
+                const Status reversed =
+                    reverse_expenditure(*database, std::stoll(request.matches[1].str()), date.value(), field("reason"));
+                if (!reversed) return send_api_error(response, http_status_for(reversed.error()), reversed.error());
+                send_json(response, 200, nlohmann::json{{"reversed", std::stoll(request.matches[1].str())}}.dump());
+              });
+  server.Post("/api/plans", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, true);
+    if (!session) return;
+    if (!csrf_ok(request, *session)) {
+      return send_api_error(response, 403, make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
+    }
+    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    const auto field = json_fields(body);
+    const auto filed_on = Date::parse(field("date"));
+    if (!filed_on) {
+      return send_api_error(response, 422, Error(filed_on.error().code, filed_on.error().message, "date"));
+    }
+    PlanInput input{field("award"), field("unit"), filed_on.value(), field("document"), {}};
+    if (!body.contains("lines") || !body["lines"].is_object() || body["lines"].size() > 100) {
+      return send_api_error(response, 422,
+                            make_error(ReasonCode::bad_text, "lines: an object of category → amount strings", "lines"));
+    }
+    for (const auto& [category, amount] : body["lines"].items()) {
+      if (!amount.is_string()) {
+        return send_api_error(response, 422, make_error(ReasonCode::bad_text, "each amount must be a string", "lines"));
+      }
+      input.lines.emplace_back(category, amount.get<std::string>());
+    }
+    auto database = open_as(*session);
+    auto filed = file_plan(*database, input);
+    if (!filed) return send_api_error(response, http_status_for(filed.error()), filed.error());
+    send_json(response, 201, plan_json(filed.value()).dump());
+  });
+  server.Get("/api/plans", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, true);
+    if (!session) return;
+    auto database = open_as(*session);
+    const std::string unit = field_of(request, "unit");
+    if (auto allowed = authorize(database->principal(), Action::read_unit, unit); !allowed || unit.empty()) {
+      return send_api_error(response, unit.empty() ? 422 : 403,
+                            unit.empty() ? make_error(ReasonCode::bad_option, "name the unit", "unit") : allowed.error());
+    }
+    nlohmann::json revisions = nlohmann::json::array();
+    for (const auto& plan : plan_revisions(*database, field_of(request, "award"), unit)) {
+      revisions.push_back(plan_json(plan));
+    }
+    send_json(response, 200, revisions.dump());
+  });
+  server.Get("/api/expenditures", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, true);
+    if (!session) return;
+    auto database = open_as(*session);
+    std::string unit = field_of(request, "unit");
+    if (database->principal().kind == PrincipalKind::unit && unit.empty()) unit = database->principal().unit_id;
+    if (auto allowed = authorize(database->principal(), unit.empty() ? Action::read_all : Action::read_unit, unit);
+        !allowed) {
+      return send_api_error(response, 403, allowed.error());
+    }
+    nlohmann::json records = nlohmann::json::array();
+    for (const auto& record : list_expenditures(*database, field_of(request, "award"), unit, limit_of(request))) {
+      records.push_back(expenditure_json(record));
+    }
+    send_json(response, 200, records.dump());
+  });
+  server.Get("/api/exceptions", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, true);
+    if (!session) return;
+    auto database = open_as(*session);
+    std::string unit = field_of(request, "unit");
+    if (database->principal().kind == PrincipalKind::unit && unit.empty()) unit = database->principal().unit_id;
+    if (auto allowed = authorize(database->principal(), unit.empty() ? Action::read_all : Action::read_unit, unit);
+        !allowed) {
+      return send_api_error(response, 403, allowed.error());
+    }
+    nlohmann::json records = nlohmann::json::array();
+    for (const auto& record : list_exceptions(*database, unit, limit_of(request))) {
+      records.push_back({{"exception_id", record.exception_id}, {"external_id", record.external_id},
+                         {"unit", record.unit_uscc},            {"award_id", record.award_id},
+                         {"amount_as_submitted", record.amount}, {"reasons", record.reasons},
+                         {"messages", record.messages},         {"submitted_at", record.submitted_at},
+                         {"source", record.source}});
+    }
+    send_json(response, 200, records.dump());
+  });
+  server.Get("/api/units", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, true);
+    if (!session) return;
+    auto database = open_as(*session);
+    nlohmann::json units = nlohmann::json::array();
+    for (const auto& unit : list_units(*database)) {
+      if (!authorize(database->principal(), Action::read_unit, unit.unit_id)) continue;
+      units.push_back({{"unit", unit.unit_id}, {"name", unit.name},
+                       {"type", std::string(unit_type_name(unit.type))},
+                       {"grant_method", std::string(grant_method_name(unit.method))}});
+    }
+    send_json(response, 200, units.dump());
+  });
+}
+
+namespace {
 }  // namespace
 
 void WebApp::install_api(httplib::Server& server) {
@@ -212,7 +389,7 @@ void WebApp::install_api(httplib::Server& server) {
   server.Get(R"(/api/jobs/([0-9a-f]+))", [this](const httplib::Request& request, httplib::Response& response) {
     auto session = signed_in(request, response, true);
     if (!session) return;
-    const auto job = imports_.find(request.matches[1].str(), session->user_name);
+    const auto job = jobs_.find(request.matches[1].str(), session->user_name);
     if (!job) return send_api_error(response, 404, make_error(ReasonCode::bad_option, "no such job", "job"));
     send_json(response, 200, job_json(*job).dump());
   });
@@ -235,6 +412,7 @@ void WebApp::install_api(httplib::Server& server) {
                (void)export_document(document.value(), "json", "", out);
                send_json(response, 200, out.str());
              });
+  install_api_more(server);
 }
 
 }  // namespace jiangbu

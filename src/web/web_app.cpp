@@ -12,13 +12,11 @@
 #include "access/permission.hpp"
 #include "access/principal_binding.hpp"
 #include "analytics/analytics_config.hpp"
-#include "award/award.hpp"
-#include "award/clawback.hpp"
 #include "core/reason_code.hpp"
-#include "money/money_parse.hpp"
 #include "report/audit_report.hpp"
 #include "report/document_export.hpp"
 #include "report/html_writer.hpp"
+#include "web/bureau_actions.hpp"
 #include "web/html_page.hpp"
 
 namespace jiangbu {
@@ -65,64 +63,6 @@ const char* home_of(const Principal& principal) {
   return "/login";
 }
 
-Status bureau_action(Database& database, const httplib::Request& request, const std::string& action,
-                     std::string& done) {
-  const auto date = Date::parse(field_of(request, "date"));
-  if (!date) return Error(date.error().code, date.error().message, "date");
-  const std::string award_id = field_of(request, "award");
-  if (action == "grant") {
-    GrantInput input{award_id, field_of(request, "recognition"), date.value(), field_of(request, "document"), {}, {}};
-    const std::string weights = field_of(request, "weights");
-    std::size_t start = 0;
-    for (std::size_t parts = 0; !weights.empty() && parts < 3; ++parts) {
-      const std::size_t end = weights.find(':', start);
-      input.weights.push_back(weights.substr(start, end == std::string::npos ? std::string::npos : end - start));
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-    auto granted = grant_award(database, input);
-    if (!granted) return granted.error();
-    done = "已核定奖补 " + granted.value().award_id + "，金额 " + granted.value().amount.to_plain_string() + " 元";
-    return success();
-  }
-  if (action == "pay") {
-    PaymentInput input{award_id, field_of(request, "unit"), std::nullopt, date.value(), "1011",
-                       field_of(request, "reference")};
-    if (const std::string amount = field_of(request, "amount"); !amount.empty()) {
-      auto parsed = parse_money(amount);
-      if (!parsed) return Error(parsed.error().code, parsed.error().message, "amount");
-      input.amount = parsed.value();
-    }
-    auto paid = pay_award(database, input);
-    if (!paid) return paid.error();
-    done = "已拨付 " + paid.value().amount.to_plain_string() + " 元（" + paid.value().award_id + " → " +
-           paid.value().unit_id + "）";
-    return success();
-  }
-  if (action == "status") {
-    const std::string kind_text = field_of(request, "kind");
-    const AwardEventKind kind = kind_text == "revoke"      ? AwardEventKind::revoke
-                                : kind_text == "reinstate" ? AwardEventKind::reinstate
-                                                           : AwardEventKind::suspend;
-    if (kind_text != "revoke" && kind_text != "reinstate" && kind_text != "suspend") {
-      return make_error(ReasonCode::bad_option, "操作须为 suspend、reinstate 或 revoke", "kind");
-    }
-    auto changed = change_award_status(database, {award_id, kind, date.value(), field_of(request, "document"),
-                                                  field_of(request, "reason")});
-    if (!changed) return changed;
-    done = "奖补 " + award_id + " 已" + (kind_text == "revoke" ? "撤销" : kind_text == "reinstate" ? "恢复" : "暂停");
-    return success();
-  }
-  auto amount = parse_money(field_of(request, "amount"));
-  if (!amount) return Error(amount.error().code, amount.error().message, "amount");
-  ClawbackInput input{award_id, field_of(request, "unit"), amount.value(), date.value(),
-                      field_of(request, "document"), field_of(request, "reason"), "web"};
-  auto clawed = claw_back(database, input);
-  if (!clawed) return clawed.error();
-  done = "已收回 " + amount.value().to_plain_string() + " 元";
-  return success();
-}
-
 }  // namespace
 
 std::string field_of(const httplib::Request& request, const std::string& name) {
@@ -161,7 +101,7 @@ WebApp::WebApp(DatabaseLocation location, WebAppOptions options)
     : location_(std::move(location)),
       options_(std::move(options)),
       sessions_(options_.sessions_max, options_.session_idle_seconds),
-      imports_(options_.imports_running_max, options_.imports_kept_max) {
+      jobs_(options_.jobs_running_max, options_.jobs_kept_max) {
   if (options_.upload_folder.empty()) options_.upload_folder = std::filesystem::temp_directory_path().string();
 }
 
@@ -328,18 +268,29 @@ void WebApp::install_pages(httplib::Server& server) {
     auto session = signed_in(request, response, false);
     if (!session) return;
     auto database = open_as(*session);
-    send_page(response, *session, auditor_home(*database, *session, selection_of(request)));
+    send_page(response, *session, auditor_home(*database, selection_of(request)));
+  });
+  // A GET, like any report link, so it can be bookmarked; it only reads.
+  server.Get("/auditor/report", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    if (auto allowed = authorize(session->principal, Action::read_all); !allowed) {
+      return send_page(response, *session, refusal_page(403, allowed.error()));
+    }
+    auto job = start_audit_report(*session, selection_of(request));
+    if (!job) return send_page(response, *session, refusal_page(503, job.error()));
+    response.set_redirect("/jobs/" + job.value(), 303);
   });
   server.Get(R"(/jobs/([0-9a-f]+))", [this](const httplib::Request& request, httplib::Response& response) {
     auto session = signed_in(request, response, false);
     if (!session) return;
-    const auto job = imports_.find(request.matches[1].str(), session->user_name);
+    const auto job = jobs_.find(request.matches[1].str(), session->user_name);
     if (!job) {
       return send_page(response, *session,
-                       refusal_page(404, make_error(ReasonCode::bad_option, "没有这个导入任务", "job")));
+                       refusal_page(404, make_error(ReasonCode::bad_option, "没有这个任务", "job")));
     }
     if (job->state == JobState::running) response.set_header("Refresh", "1");
-    send_page(response, *session, job_page(*job));
+    send_page(response, *session, job_page(*job, now_unix()));
   });
 }
 
@@ -354,7 +305,8 @@ void WebApp::install_bureau_actions(httplib::Server& server) {
       }
       auto database = open_as(*session);
       std::string done;
-      const Status outcome = bureau_action(*database, request, action, done);
+      const Status outcome = run_bureau_action(
+          *database, action, [&request](const std::string& name) { return field_of(request, name); }, done);
       send_page(response, *session, outcome_page("财政局操作", outcome, done, "/bureau"));
     });
   }
@@ -378,7 +330,44 @@ Result<std::string> WebApp::start_import(const WebSession& session, const httpli
   if (file.content.empty()) return make_error(ReasonCode::bad_file, "上传的文件是空的", "file");
   auto path = save_upload(file);
   if (!path) return path.error();
-  return imports_.start({location_, session.principal, session.user_name, file.filename, path.value()});
+  const std::string file_path = path.value();
+  const DatabaseLocation location = location_;
+  const Principal principal = session.principal;
+  return jobs_.start(session.user_name, "导入审核：" + file.filename,
+                     [location, principal, file_path](const JobProgress& progress) -> JobResult {
+                       // The upload is removed however the import ends.
+                       const auto remove_upload = [&file_path] {
+                         std::error_code ignored;
+                         std::filesystem::remove(file_path, ignored);
+                       };
+                       auto database = Database::open(location);
+                       if (!database) return remove_upload(), database.error();
+                       if (auto bound = bind_principal(*database.value(), principal); !bound) {
+                         return remove_upload(), bound.error();
+                       }
+                       ImportOptions options;
+                       options.record.source = "web";
+                       options.on_progress = progress;
+                       auto summary = import_expenditures(*database.value(), file_path, options);
+                       remove_upload();
+                       if (!summary) return summary.error();
+                       return std::move(summary).value();
+                     });
+}
+
+Result<std::string> WebApp::start_audit_report(const WebSession& session, const SelectionText& selection) {
+  const DatabaseLocation location = location_;
+  const Principal principal = session.principal;
+  std::string title = "审计报告：" + selection.policy + (selection.from.empty() ? "" : " " + selection.from) + " 至 " +
+                      (selection.to.empty() ? "今日" : selection.to);
+  return jobs_.start(session.user_name, title, [location, principal, selection](const JobProgress&) -> JobResult {
+    auto database = Database::open(location);
+    if (!database) return database.error();
+    if (auto bound = bind_principal(*database.value(), principal); !bound) return bound.error();
+    auto html = auditor_report_html(*database.value(), selection);
+    if (!html) return html.error();
+    return std::move(html).value();
+  });
 }
 
 void WebApp::install_unit_import(httplib::Server& server) {

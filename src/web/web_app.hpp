@@ -11,7 +11,7 @@
 #include <string>
 
 #include "store/database.hpp"
-#include "web/import_jobs.hpp"
+#include "web/background_jobs.hpp"
 #include "web/session_store.hpp"
 #include "web/web_accounts.hpp"
 #include "web/web_pages.hpp"
@@ -23,8 +23,8 @@ struct WebAppOptions {
   SignInPolicy sign_in;
   std::int64_t session_idle_seconds = 30 * 60;
   std::size_t sessions_max = 10'000;
-  std::size_t imports_running_max = 2;
-  std::size_t imports_kept_max = 64;
+  std::size_t jobs_running_max = 2;  // imports and reports together: one per core
+  std::size_t jobs_kept_max = 64;
   std::string upload_folder;  // where uploads wait for their import; default: the system temp folder
 };
 
@@ -53,15 +53,17 @@ class WebApp {
 
   // JSON API (web_api.cpp).
   void install_api(httplib::Server& server);
+  void install_api_more(httplib::Server& server);
 
   // Uploads become files for the import; the job removes them.
   Result<std::string> save_upload(const httplib::MultipartFormData& file) const;
   Result<std::string> start_import(const WebSession& session, const httplib::MultipartFormData& file);
+  Result<std::string> start_audit_report(const WebSession& session, const SelectionText& selection);
 
   DatabaseLocation location_;
   WebAppOptions options_;
   SessionStore sessions_;
-  ImportJobs imports_;
+  BackgroundJobs jobs_;
 };
 
 // Form field, multipart field or query parameter, whichever the request has.

@@ -1,5 +1,7 @@
 #include "web/web_pages.hpp"
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "access/permission.hpp"
@@ -254,6 +256,7 @@ PageResult award_page(Database& database, const WebSession& session, const std::
 PageResult bureau_home(Database& database, const WebSession& session) {
   if (auto allowed = authorize(database.principal(), Action::read_all); !allowed) return refusal_page(403, allowed.error());
   std::string html = "<h1>财政局工作台</h1>\n";
+  html += awards_by_policy_and_tier_html(database);
   html += awards_table(database, list_awards(database), "");
   ReportSelection selection;
   selection.to = Date::today_local();
@@ -272,46 +275,80 @@ PageResult bureau_home(Database& database, const WebSession& session) {
   return {200, "财政局工作台", html};
 }
 
-PageResult auditor_home(Database& database, const WebSession& session, const SelectionText& text) {
-  (void)session;
+PageResult auditor_home(Database& database, const SelectionText& text) {
   if (auto allowed = authorize(database.principal(), Action::read_all); !allowed) return refusal_page(403, allowed.error());
-  std::string html = "<h1>审计工作台</h1>\n<form class=\"panel\" id=\"selection\" method=\"get\" action=\"/auditor\">"
-                     "<label>政策 <select name=\"policy\" required>" +
-                     policy_options(database, text.policy) + "</select></label>" +
-                     label_input("期间起", "from", text.from, "date") + label_input("期间止", "to", text.to, "date") +
-                     label_input("奖补编号（可空，多个用逗号）", "awards", [&text] {
-                       std::string joined;
-                       for (const auto& award : text.awards) joined += (joined.empty() ? "" : ",") + award;
-                       return joined;
-                     }()) +
-                     "<button type=\"submit\">生成审计报告</button></form>\n";
-  if (text.policy.empty()) return {200, "审计工作台", html};
+  std::string awards;
+  for (const auto& award : text.awards) awards += (awards.empty() ? "" : ",") + award;
+  const std::string html =
+      "<h1>审计工作台</h1>\n<form class=\"panel\" id=\"selection\" method=\"get\" action=\"/auditor/report\">"
+      "<label>政策 <select name=\"policy\" required>" +
+      policy_options(database, text.policy) + "</select></label>" + label_input("期间起", "from", text.from, "date") +
+      label_input("期间止", "to", text.to, "date") + label_input("奖补编号（可空，多个用逗号）", "awards", awards) +
+      "<button type=\"submit\">生成审计报告</button></form>\n"
+      "<p>报告在后台生成，页面会显示进度；生成期间其他用户不受影响。</p>\n";
+  return {200, "审计工作台", html};
+}
+
+Result<std::string> auditor_report_html(Database& database, const SelectionText& text) {
+  if (auto allowed = authorize(database.principal(), Action::read_all); !allowed) return allowed.error();
   auto selection = parse_selection(text);
-  if (!selection) return {422, "审计工作台", html + refusal_notice(selection.error())};
+  if (!selection) return selection.error();
   auto report = audit_report(database, selection.value(), AnalyticsConfig::defaults());
-  if (!report) return {422, "审计工作台", html + refusal_notice(report.error())};
+  if (!report) return report.error();
   const std::string query = selection_query(text);
-  html += "<p class=\"downloads\" id=\"downloads\">下载审计报告：";
+  std::string html = "<p class=\"downloads\" id=\"downloads\">下载审计报告：";
   for (const char* format : {"pdf", "xlsx", "csv", "json"}) {
     html += "<a id=\"download-" + std::string(format) + "\" href=\"/reports/audit?format=" + format + "&" +
             escaped(query) + "\">" + format + "</a>";
   }
   html += "</p>\n" + document_fragment(audit_report_document(report.value()));
   html += analytics_fragment(database, selection.value());
-  return {200, "审计工作台", html};
+  html += "<p><a href=\"/auditor\">重新选择</a></p>\n";
+  return html;
 }
 
-PageResult job_page(const ImportJobView& job) {
-  std::string html = "<h1>导入审核：" + escaped(job.file_name) + "</h1>\n";
+std::string awards_by_policy_and_tier_html(Database& database) {
+  struct Totals {
+    std::size_t awards = 0;
+    Money amount;
+    Money paid;
+  };
+  std::map<std::pair<std::string, int>, Totals> totals;
+  for (const auto& award : list_awards(database)) {
+    auto& row = totals[{award.policy_id, static_cast<int>(award.tier)}];
+    ++row.awards;
+    row.amount += award.amount;
+    for (const auto& balance : share_balances(database, award.award_id)) row.paid += balance.paid;
+  }
+  std::string html =
+      "<table id=\"awards-by-tier\"><caption>按政策和级别汇总</caption><thead><tr><th>政策</th><th>级别</th>"
+      "<th class=\"number\">项数</th><th class=\"money\">核定金额</th><th class=\"money\">已拨付</th></tr></thead><tbody>\n";
+  for (const auto& [key, row] : totals) {
+    html += "<tr>" + cell(key.first) + cell(tier_chinese_name(static_cast<Tier>(key.second))) +
+            "<td class=\"number\">" + std::to_string(row.awards) + "</td>" + money_td(row.amount) +
+            money_td(row.paid) + "</tr>\n";
+  }
+  return html + "</tbody></table>\n";
+}
+
+PageResult job_page(const JobView& job, std::int64_t now_unix) {
+  std::string html = "<h1>" + escaped(job.title) + "</h1>\n";
   if (job.state == JobState::running) {
-    html += "<p class=\"progress\" id=\"progress\" data-state=\"running\">正在审核：已处理 " +
-            std::to_string(job.progress.rows_done) + " / " +
-            (job.progress.rows_total == 0 ? std::string("?") : std::to_string(job.progress.rows_total)) +
-            " 行</p>\n<script>setTimeout(function () { location.reload(); }, 1000);</script>\n";
-    return {200, "导入审核", html};
+    const std::int64_t elapsed_seconds = std::max<std::int64_t>(0, now_unix - job.started_unix);
+    html += "<p class=\"progress\" id=\"progress\" data-state=\"running\">正在处理，已用 " +
+            std::to_string(elapsed_seconds) + " 秒";
+    if (job.progress.rows_total > 0) {
+      html += "：已审核 " + std::to_string(job.progress.rows_done) + " / " + std::to_string(job.progress.rows_total) +
+              " 行";
+    }
+    html += "。页面每秒自动刷新。</p>\n";
+    return {200, job.title, html};
   }
   if (job.state == JobState::failed) {
-    return {422, "导入审核", html + "<p id=\"progress\" data-state=\"failed\"></p>" + refusal_notice(*job.error)};
+    return {422, job.title, html + "<p id=\"progress\" data-state=\"failed\"></p>" + refusal_notice(*job.error)};
+  }
+  if (!job.summary) {
+    return {200, job.title, html + "<p id=\"progress\" data-state=\"finished\"></p>\n" + job.result_html};
   }
   const ImportSummary& summary = *job.summary;
   html += "<p class=\"notice\" id=\"progress\" data-state=\"finished\">共 " + std::to_string(summary.rows.size()) +
@@ -330,7 +367,7 @@ PageResult job_page(const ImportJobView& job) {
             cell(row.verdict.reason_codes()) + cell(detail) + "</tr>\n";
   }
   html += "</tbody></table>\n<p><a href=\"/unit\">返回单位工作台</a></p>\n";
-  return {200, "导入审核", html};
+  return {200, job.title, html};
 }
 
 PageResult outcome_page(const std::string& title, const Status& outcome, const std::string& done_message,

@@ -10,7 +10,7 @@
 #include "core/result.hpp"
 #include "report/report_selection.hpp"
 #include "store/database.hpp"
-#include "web/import_jobs.hpp"
+#include "web/background_jobs.hpp"
 #include "web/session_store.hpp"
 
 namespace jiangbu {
@@ -37,8 +37,15 @@ std::string login_body(const WebSession& visitor, const std::string& message);
 PageResult unit_home(Database& database, const WebSession& session);
 PageResult award_page(Database& database, const WebSession& session, const std::string& award_id);
 PageResult bureau_home(Database& database, const WebSession& session);
-PageResult auditor_home(Database& database, const WebSession& session, const SelectionText& selection);
-PageResult job_page(const ImportJobView& job);
+// The auditor's selection form (policy, period, awards).
+PageResult auditor_home(Database& database, const SelectionText& selection);
+// The audit report and the ranked analytics for a selection, with the
+// download links: the work of a report job.
+Result<std::string> auditor_report_html(Database& database, const SelectionText& selection);
+// Bureau: the awards summed by policy and tier.
+std::string awards_by_policy_and_tier_html(Database& database);
+// A running job refreshes itself; a finished one shows its result.
+PageResult job_page(const JobView& job, std::int64_t now_unix);
 // What a form did: the message, or the refusal with its reason code.
 PageResult outcome_page(const std::string& title, const Status& outcome, const std::string& done_message,
                         const std::string& back_path);

@@ -166,8 +166,11 @@ test('an auditor downloads the audit report as PDF and its totals match the JSON
   assert.match(page.url(), /\/auditor$/);
   await page.selectOption('#selection select[name=policy]', 'xixian-2024');
   await page.fill('#selection input[name=to]', '2025-12-31');
+  await shoot(page, 'auditor-home');
   await Promise.all([page.waitForNavigation(), page.click('#selection button[type=submit]')]);
-  await page.waitForSelector('#downloads');
+  // The report is built as a background job; its page refreshes until done.
+  assert.match(page.url(), /\/jobs\/[0-9a-f]+$/);
+  await page.waitForSelector('#downloads', { timeout: 120_000 });
   await shoot(page, 'auditor-report');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-pdf')]);
@@ -213,6 +216,32 @@ test('a form posted without the CSRF token is refused and changes nothing', asyn
   assert.equal(response.status(), 403);
   assert.match(await page.textContent('body'), /csrf-refused/);
   await shoot(page, 'bureau-csrf-refused');
+
+  // The same kind of form with its token does what it says.
+  await page.goto(`${baseUrl}/bureau`);
+  await page.selectOption('#status select[name=kind]', 'suspend');
+  await page.fill('#status input[name=award]', 'WL2024-002');
+  await page.fill('#status input[name=date]', '2025-06-30');
+  await page.fill('#status input[name=document]', '乌人社函〔2025〕12号');
+  await page.fill('#status input[name=reason]', '年度报告逾期');
+  const [done] = await Promise.all([page.waitForNavigation(), page.click('#status button[type=submit]')]);
+  assert.equal(done.status(), 200);
+  assert.equal(await page.getAttribute('#outcome', 'data-outcome'), 'done');
+  await shoot(page, 'bureau-action-done');
+  const suspended = await (await page.request.get(`${baseUrl}/api/awards/WL2024-002`)).json();
+  assert.equal(suspended.status, 'suspended');
+
+  // The API wants the token in a header: without it, refused; with it, done.
+  const reinstate = { award: 'WL2024-002', kind: 'reinstate', date: '2025-07-31', document: '乌人社函〔2025〕15号',
+    reason: '已补报' };
+  const refused = await page.request.post(`${baseUrl}/api/awards/status`, { data: reinstate });
+  assert.equal(refused.status(), 403);
+  assert.equal((await refused.json()).error.code, 'csrf-refused');
+  const { csrf_token: token } = await (await page.request.get(`${baseUrl}/api/session`)).json();
+  const accepted = await page.request.post(`${baseUrl}/api/awards/status`,
+    { data: reinstate, headers: { 'X-CSRF-Token': token } });
+  assert.equal(accepted.status(), 200, await accepted.text());
+  assert.equal((await (await page.request.get(`${baseUrl}/api/awards/WL2024-002`)).json()).status, 'active');
 
   const forged = await page.request.post(`${baseUrl}/api/expenditures`, {
     data: { external_id: 'FORGED-1', award_id: 'XX2024-001', unit_uscc: qinsao, amount: '1.00' },
