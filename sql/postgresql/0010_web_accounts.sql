@@ -10,7 +10,7 @@
 CREATE TABLE web_users (
   user_name         TEXT COLLATE "C" PRIMARY KEY,
   password_hash     TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
-  principal         TEXT NOT NULL,
+  principal         TEXT NOT NULL CHECK (principal IN ('bureau', 'auditor') OR principal LIKE 'unit:%'),
   failed_sign_ins   INTEGER NOT NULL DEFAULT 0 CHECK (failed_sign_ins >= 0),
   locked_until_unix BIGINT NOT NULL DEFAULT 0,
   created_at        TEXT NOT NULL

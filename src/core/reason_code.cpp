@@ -90,6 +90,8 @@ constexpr std::array registry{
     ReasonCodeInfo{csrf_refused, ReasonKind::rule, "csrf-refused", "a form or API call that changes something came without this session's anti-forgery token"},
     ReasonCodeInfo{duplicate_user, ReasonKind::input, "duplicate-user", "a web account with this user name already exists"},
     ReasonCodeInfo{bad_password, ReasonKind::input, "bad-password", "a new web password is shorter than 12 characters, longer than 128 bytes, or not valid UTF-8 text"},
+    ReasonCodeInfo{busy, ReasonKind::storage, "busy", "the server is running as many long jobs as it may (or yours already): try again when one has finished"},
+    ReasonCodeInfo{not_signed_in, ReasonKind::rule, "not-signed-in", "a web request needs a signed-in session, and this one has none or it has expired"},
 };
 
 }  // namespace

@@ -104,6 +104,8 @@ enum class ReasonCode : int {
   csrf_refused = 77,
   duplicate_user = 78,
   bad_password = 79,
+  busy = 80,
+  not_signed_in = 81,
 };
 
 // What kind of "no" it is decides the CLI's exit code: a rule rejection (1),

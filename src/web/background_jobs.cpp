@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <system_error>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -16,6 +17,18 @@ namespace {
 
 std::int64_t now_unix() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Returns whether only the rejected rows were kept.
+bool keep_bounded_rows(ImportSummary& summary) {
+  if (summary.rows.size() <= verdict_rows_kept_max) return false;
+  std::vector<ImportedRow> rejected;
+  for (auto& row : summary.rows) {
+    if (rejected.size() == verdict_rows_kept_max) break;
+    if (row.verdict.status == VerdictStatus::rejected) rejected.push_back(std::move(row));
+  }
+  summary.rows = std::move(rejected);
+  return true;
 }
 
 }  // namespace
@@ -39,14 +52,26 @@ Result<std::string> BackgroundJobs::start(const std::string& owner, const std::s
   {
     const std::lock_guard lock(mutex_);
     if (running_ >= jobs_running_max_) {
-      return make_error(ReasonCode::bad_option,
-                        "服务器正忙：已有 " + std::to_string(running_) + " 项任务在运行，请稍后再试 (busy)", "job");
+      return make_error(ReasonCode::busy,
+                        "服务器正忙：已有 " + std::to_string(running_) + " 项任务在运行，请稍后再试", "job");
     }
+    const bool owner_busy = std::any_of(jobs_.begin(), jobs_.end(), [&owner](const auto& other) {
+      return other->owner == owner && other->state == JobState::running;
+    });
+    if (owner_busy) return make_error(ReasonCode::busy, "您已有一项任务在运行，请等它完成", "job");
     ++running_;
     forget_oldest_finished();
     jobs_.push_back(job);
   }
-  std::thread([this, job, work = std::move(work)] { run(job, work); }).detach();
+  try {
+    std::thread([this, job, work = std::move(work)] { run(job, work); }).detach();
+  } catch (const std::system_error& error) {
+    const std::lock_guard lock(mutex_);
+    --running_;
+    std::erase(jobs_, job);
+    all_done_.notify_all();
+    return make_error(ReasonCode::busy, std::string("服务器无法启动任务 (") + error.what() + ")", "job");
+  }
   return job->job_id;
 }
 
@@ -67,11 +92,23 @@ void BackgroundJobs::run(const std::shared_ptr<JobView>& job, const JobWork& wor
     });
   } catch (const std::exception& error) {
     spdlog::error("web job {} failed: {}", job->job_id, error.what());
-    result = make_error(ReasonCode::bad_file, "任务因存储错误中止，已提交的部分保留 (storage error)", "job");
+    result = make_error(ReasonCode::busy, "任务因存储错误中止，已提交的部分保留，请稍后重试", "job");
+  } catch (...) {
+    // Whatever it was, it ends this job and never the server.
+    spdlog::error("web job {} failed with a non-standard exception", job->job_id);
+    result = make_error(ReasonCode::busy, "任务意外中止，已提交的部分保留，请稍后重试", "job");
+  }
+  std::size_t rows_in_file = 0;
+  bool only_rejected_rows_kept = false;
+  if (auto* summary = std::get_if<ImportSummary>(&result)) {
+    rows_in_file = summary->rows.size();
+    only_rejected_rows_kept = keep_bounded_rows(*summary);
   }
   const std::lock_guard lock(mutex_);
   if (auto* summary = std::get_if<ImportSummary>(&result)) {
-    job->progress.rows_done = job->progress.rows_total = summary->rows.size();
+    job->rows_in_file = rows_in_file;
+    job->only_rejected_rows_kept = only_rejected_rows_kept;
+    job->progress.rows_done = job->progress.rows_total = rows_in_file;
     job->summary = std::move(*summary);
     job->state = JobState::finished;
   } else if (auto* html = std::get_if<std::string>(&result)) {

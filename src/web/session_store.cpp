@@ -24,18 +24,19 @@ bool tokens_equal(std::string_view left, std::string_view right) {
   return sodium_memcmp(left.data(), right.data(), left.size()) == 0;
 }
 
-SessionStore::SessionStore(std::size_t sessions_max, std::int64_t idle_seconds)
-    : sessions_max_(sessions_max), idle_seconds_(idle_seconds) {
-  JIANGBU_ASSERT(sessions_max > 0 && idle_seconds > 0);
+SessionStore::SessionStore(Limits limits) : limits_(limits) {
+  JIANGBU_ASSERT(limits.sessions_max > 0 && limits.sessions_per_user_max > 0 && limits.idle_seconds > 0 &&
+                 limits.lifetime_seconds > 0);
 }
 
-std::string SessionStore::create(const std::string& user_name, const Principal& principal, std::int64_t now_unix) {
-  const std::string token = random_token();
-  WebSession session{user_name, principal, random_token(), now_unix + idle_seconds_};
+std::pair<std::string, WebSession> SessionStore::create(const std::string& user_name, const Principal& principal,
+                                                        std::int64_t now_unix) {
+  std::string token = random_token();
+  WebSession session{user_name, principal, random_token(), now_unix + limits_.idle_seconds, now_unix};
   const std::lock_guard lock(mutex_);
-  make_room(now_unix);
-  sessions_.emplace(sha256_hex(token), std::move(session));
-  return token;
+  make_room(user_name, now_unix);
+  sessions_.emplace(sha256_hex(token), session);
+  return {std::move(token), std::move(session)};
 }
 
 std::optional<WebSession> SessionStore::find(std::string_view token, std::int64_t now_unix) {
@@ -44,11 +45,11 @@ std::optional<WebSession> SessionStore::find(std::string_view token, std::int64_
   const std::lock_guard lock(mutex_);
   auto found = sessions_.find(key);
   if (found == sessions_.end()) return std::nullopt;
-  if (found->second.expires_unix <= now_unix) {
+  if (found->second.expires_unix <= now_unix || now_unix - found->second.created_unix >= limits_.lifetime_seconds) {
     sessions_.erase(found);
     return std::nullopt;
   }
-  found->second.expires_unix = now_unix + idle_seconds_;
+  found->second.expires_unix = now_unix + limits_.idle_seconds;
   return found->second;
 }
 
@@ -63,11 +64,22 @@ std::size_t SessionStore::size() const {
   return sessions_.size();
 }
 
-void SessionStore::make_room(std::int64_t now_unix) {
-  if (sessions_.size() < sessions_max_) return;
+void SessionStore::make_room(const std::string& user_name, std::int64_t now_unix) {
+  // Called with the mutex held. Each pass of either loop erases one session.
+  std::size_t of_user = 0;
+  for (const auto& entry : sessions_) of_user += entry.second.user_name == user_name ? 1 : 0;
+  while (of_user >= limits_.sessions_per_user_max) {
+    auto oldest = sessions_.end();
+    for (auto entry = sessions_.begin(); entry != sessions_.end(); ++entry) {
+      if (entry->second.user_name != user_name) continue;
+      if (oldest == sessions_.end() || entry->second.created_unix < oldest->second.created_unix) oldest = entry;
+    }
+    sessions_.erase(oldest);
+    --of_user;
+  }
+  if (sessions_.size() < limits_.sessions_max) return;
   std::erase_if(sessions_, [now_unix](const auto& entry) { return entry.second.expires_unix <= now_unix; });
-  // Bounded: at most one eviction per session added once the store is full.
-  while (sessions_.size() >= sessions_max_) {
+  while (sessions_.size() >= limits_.sessions_max) {
     auto oldest = std::min_element(sessions_.begin(), sessions_.end(), [](const auto& left, const auto& right) {
       // Visitors who never signed in go first, so a flood of them cannot
       // sign anyone out.

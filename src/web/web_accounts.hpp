@@ -42,7 +42,9 @@ std::vector<WebUser> list_web_users(Database& database, std::size_t limit);
 
 // "sign-in-failed" for an unknown name or a wrong password alike (and just
 // as slow), "account-locked" while locked out.
+// account_exists, when given, says whether the name has an account (the
+// caller's throttle for unknown names; never shown to the person).
 Result<WebUser> sign_in(Database& database, const std::string& user_name, const std::string& password,
-                        std::int64_t now_unix, const SignInPolicy& policy);
+                        std::int64_t now_unix, const SignInPolicy& policy, bool* account_exists = nullptr);
 
 }  // namespace jiangbu

@@ -326,10 +326,7 @@ void WebApp::install_api(httplib::Server& server) {
         !body.value("password", nlohmann::json()).is_string()) {
       return send_api_error(response, 422, make_error(ReasonCode::bad_text, "send {\"user\":…,\"password\":…}", "body"));
     }
-    httplib::Request form = request;
-    form.params.emplace("user", body["user"].get<std::string>());
-    form.params.emplace("password", body["password"].get<std::string>());
-    sign_in_and_redirect(form, response, true);
+    sign_in_and_redirect(request, response, true, body["user"].get<std::string>(), body["password"].get<std::string>());
   });
   server.Get("/api/session", [this](const httplib::Request& request, httplib::Response& response) {
     auto session = signed_in(request, response, true);
@@ -371,7 +368,9 @@ void WebApp::install_api(httplib::Server& server) {
     RecordOptions options;
     options.source = "web";
     const Verdict verdict = record_expenditure(*database, input.value(), options);
-    send_json(response, verdict.status == VerdictStatus::accepted ? 201 : 422, verdict_json(verdict).dump());
+    const bool denied = !verdict.reasons.empty() && verdict.reasons.front().code == "permission-denied";
+    send_json(response, verdict.status == VerdictStatus::accepted ? 201 : denied ? 403 : 422,
+              verdict_json(verdict).dump());
   });
   server.Post("/api/expenditures/import", [this](const httplib::Request& request, httplib::Response& response) {
     auto session = signed_in(request, response, true);
@@ -382,8 +381,11 @@ void WebApp::install_api(httplib::Server& server) {
     if (!request.has_file("file")) {
       return send_api_error(response, 422, make_error(ReasonCode::bad_file, "send the file as multipart field 'file'", "file"));
     }
-    auto job = start_import(*session, request.get_file_value("file"));
-    if (!job) return send_api_error(response, http_status_for(job.error()), job.error());
+    auto job = start_import(*session, request.files.find("file")->second);
+    if (!job) {
+      if (job.error().code == "busy") response.set_header("Retry-After", "10");
+      return send_api_error(response, http_status_for(job.error()), job.error());
+    }
     send_json(response, 202, nlohmann::json{{"job_id", job.value()}}.dump());
   });
   server.Get(R"(/api/jobs/([0-9a-f]+))", [this](const httplib::Request& request, httplib::Response& response) {

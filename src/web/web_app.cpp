@@ -1,5 +1,9 @@
 #include "web/web_app.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +16,7 @@
 #include "access/permission.hpp"
 #include "access/principal_binding.hpp"
 #include "analytics/analytics_config.hpp"
+#include "core/printable_text.hpp"
 #include "core/reason_code.hpp"
 #include "report/audit_report.hpp"
 #include "report/document_export.hpp"
@@ -24,6 +29,9 @@ namespace jiangbu {
 namespace {
 
 constexpr std::string_view session_cookie_name = "jiangbu_session";
+constexpr std::string_view login_cookie_name = "jiangbu_login";
+constexpr std::size_t unknown_names_max = 10'000;
+constexpr std::size_t password_bytes_tried_max = 1024;  // longer is wrong without hashing it
 
 std::int64_t now_unix() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -93,6 +101,8 @@ int http_status_for(const Error& error) {
   if (error.code == "csrf-refused") return 403;
   if (error.code == "sign-in-failed") return 401;
   if (error.code == "account-locked") return 423;
+  if (error.code == "not-signed-in") return 401;
+  if (error.code == "busy") return 503;
   if (error.code.starts_with("unknown-")) return 404;
   return 422;
 }
@@ -100,9 +110,19 @@ int http_status_for(const Error& error) {
 WebApp::WebApp(DatabaseLocation location, WebAppOptions options)
     : location_(std::move(location)),
       options_(std::move(options)),
-      sessions_(options_.sessions_max, options_.session_idle_seconds),
+      sessions_(options_.sessions),
       jobs_(options_.jobs_running_max, options_.jobs_kept_max) {
   if (options_.upload_folder.empty()) options_.upload_folder = std::filesystem::temp_directory_path().string();
+  std::string pattern = (std::filesystem::path(options_.upload_folder) / "jiangbu-serve-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {  // mode 0700
+    throw std::runtime_error("cannot make a private folder in " + options_.upload_folder);
+  }
+  private_folder_ = pattern;
+}
+
+WebApp::~WebApp() {
+  std::error_code ignored;
+  std::filesystem::remove_all(private_folder_, ignored);
 }
 
 std::optional<std::pair<std::string, WebSession>> WebApp::session_of(const httplib::Request& request) {
@@ -112,18 +132,11 @@ std::optional<std::pair<std::string, WebSession>> WebApp::session_of(const httpl
   return std::pair(std::move(token), std::move(*session));
 }
 
-WebSession WebApp::visitor_session(const httplib::Request& request, httplib::Response& response) {
-  if (auto found = session_of(request)) return found->second;
-  const std::string token = sessions_.create("", Principal{}, now_unix());
-  set_session_cookie(response, token);
-  return sessions_.find(token, now_unix()).value();
-}
-
 std::optional<WebSession> WebApp::signed_in(const httplib::Request& request, httplib::Response& response, bool api) {
   auto found = session_of(request);
   if (found && found->second.signed_in()) return found->second;
   if (api) {
-    send_api_error(response, 401, make_error(ReasonCode::permission_denied, "not signed in", "session"));
+    send_api_error(response, 401, make_error(ReasonCode::not_signed_in, "not signed in, or the session expired", "session"));
   } else {
     response.set_redirect("/login", 303);
   }
@@ -155,8 +168,30 @@ void WebApp::send_page(httplib::Response& response, const WebSession& session, c
   response.set_content(page_html(page.title, session, page.body_html), "text/html; charset=utf-8");
 }
 
+httplib::Server::HandlerResponse WebApp::limit_body(const httplib::Request& request, httplib::Response& response) {
+  const bool upload_route = request.path == "/unit/import" || request.path == "/api/expenditures/import";
+  const bool may_upload = upload_route && session_of(request).has_value() && session_of(request)->second.signed_in();
+  const std::size_t allowed = may_upload ? options_.upload_bytes_max : options_.small_body_bytes_max;
+  const std::string length_text = request.get_header_value("Content-Length");
+  std::size_t length = 0;
+  const bool chunked = request.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+  const bool readable = length_text.size() <= 19 && length_text.find_first_not_of("0123456789") == std::string::npos;
+  if (readable && !length_text.empty()) length = std::stoull(length_text);
+  if ((chunked && !may_upload) || !readable || length > allowed) {
+    send_api_error(response, 413,
+                   make_error(ReasonCode::bad_file,
+                              "请求体过大：上传文件最多 " + std::to_string(options_.upload_bytes_max / (1024 * 1024)) +
+                                  " MiB，其他请求最多 " + std::to_string(options_.small_body_bytes_max / 1024) + " KiB",
+                              "body"));
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
 void WebApp::install(httplib::Server& server) {
   server.set_payload_max_length(options_.upload_bytes_max);
+  server.set_pre_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) { return limit_body(request, response); });
   server.set_default_headers({
       {"Content-Security-Policy",
        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
@@ -189,25 +224,65 @@ void WebApp::install(httplib::Server& server) {
   install_api(server);
 }
 
-void WebApp::sign_in_and_redirect(const httplib::Request& request, httplib::Response& response, bool api) {
-  auto database = open_unbound();
-  auto user = sign_in(*database, field_of(request, "user"), field_of(request, "password"), now_unix(), options_.sign_in);
+Status WebApp::check_unknown_name_lock(const std::string& user_name) {
+  const std::lock_guard lock(unknown_names_mutex_);
+  const auto found = unknown_names_.find(user_name);
+  if (found == unknown_names_.end() || found->second.locked_until_unix <= now_unix()) return success();
+  return make_error(ReasonCode::account_locked,
+                    "账户已锁定 (locked for " + std::to_string(found->second.locked_until_unix - now_unix()) +
+                        " more seconds after repeated wrong passwords)",
+                    "user");
+}
+
+void WebApp::note_unknown_name_failure(const std::string& user_name) {
+  const std::lock_guard lock(unknown_names_mutex_);
+  const std::int64_t now = now_unix();
+  if (unknown_names_.size() >= unknown_names_max && !unknown_names_.contains(user_name)) {
+    std::erase_if(unknown_names_, [now](const auto& entry) { return entry.second.locked_until_unix <= now; });
+    if (unknown_names_.size() >= unknown_names_max) unknown_names_.erase(unknown_names_.begin());
+  }
+  auto& failures = unknown_names_[user_name];
+  if (++failures.failures >= options_.sign_in.failures_max) {
+    failures = {0, now + options_.sign_in.lock_seconds};
+  }
+}
+
+void WebApp::send_login_page(httplib::Response& response, int status, const std::string& message) {
+  // A fresh nonce per form: its cookie is scoped to /login, HttpOnly and
+  // SameSite=Strict like the session's.
+  const std::string nonce = random_token();
+  response.set_header("Set-Cookie", std::string(login_cookie_name) + "=" + nonce +
+                                        "; Path=/login; HttpOnly; SameSite=Strict");
+  WebSession visitor;
+  visitor.csrf_token = login_tokens_.token_for(nonce);
+  send_page(response, visitor, {status, "登录", login_body(visitor, message)});
+}
+
+void WebApp::sign_in_and_redirect(const httplib::Request& request, httplib::Response& response, bool api,
+                                  const std::string& user_name, const std::string& password) {
+  Result<WebUser> user = make_error(ReasonCode::sign_in_failed, "用户名或密码错误 (wrong user name or password)", "user");
+  bool account_exists = true;
+  if (auto locked = check_unknown_name_lock(user_name); !locked) {
+    user = locked.error();
+  } else if (password.size() <= password_bytes_tried_max) {
+    auto database = open_unbound();
+    user = sign_in(*database, user_name, password, now_unix(), options_.sign_in, &account_exists);
+  }
   if (!user) {
-    spdlog::info("web sign-in refused for {} from {}: {}", field_of(request, "user"), request.remote_addr,
+    if (!account_exists) note_unknown_name_failure(user_name);
+    spdlog::info("web sign-in refused for {} from {}: {}", quote_input(user_name), request.remote_addr,
                  user.error().code);
     if (api) return send_api_error(response, http_status_for(user.error()), user.error());
-    const WebSession visitor = visitor_session(request, response);
-    return send_page(response, visitor, {http_status_for(user.error()), "登录", login_body(visitor, user.error().message)});
+    return send_login_page(response, http_status_for(user.error()), user.error().message);
   }
-  // A new token at sign-in: a visitor's token planted before cannot ride
-  // into the signed-in session (session fixation).
+  // A new token at sign-in: a token planted before cannot ride into the
+  // signed-in session (session fixation).
   if (auto previous = session_of(request)) sessions_.remove(previous->first);
-  const std::string token = sessions_.create(user.value().user_name, user.value().principal, now_unix());
+  const auto [token, session] = sessions_.create(user.value().user_name, user.value().principal, now_unix());
   set_session_cookie(response, token);
-  spdlog::info("web sign-in {} as {} from {}", user.value().user_name, user.value().principal.text(),
+  spdlog::info("web sign-in {} as {} from {}", quote_input(user.value().user_name), user.value().principal.text(),
                request.remote_addr);
   if (api) {
-    const WebSession session = sessions_.find(token, now_unix()).value();
     return send_json(response, 200,
                      nlohmann::json{{"user", session.user_name}, {"principal", session.principal.text()},
                                     {"csrf_token", session.csrf_token}}
@@ -220,18 +295,14 @@ void WebApp::install_sign_in(httplib::Server& server) {
   server.Get("/", [this](const httplib::Request& request, httplib::Response& response) {
     if (auto session = signed_in(request, response, false)) response.set_redirect(home_of(session->principal), 303);
   });
-  server.Get("/login", [this](const httplib::Request& request, httplib::Response& response) {
-    const WebSession visitor = visitor_session(request, response);
-    send_page(response, visitor, {200, "登录", login_body(visitor, "")});
+  server.Get("/login", [this](const httplib::Request&, httplib::Response& response) {
+    send_login_page(response, 200, "");
   });
   server.Post("/login", [this](const httplib::Request& request, httplib::Response& response) {
-    auto visitor = session_of(request);
-    if (!visitor || !csrf_ok(request, visitor->second)) {
-      const WebSession fresh = visitor_session(request, response);
-      return send_page(response, fresh,
-                       {403, "登录", login_body(fresh, "表单已过期或来源不明，请重新登录 (csrf-refused)")});
+    if (!login_tokens_.matches(cookie_value(request, login_cookie_name), field_of(request, "csrf"))) {
+      return send_login_page(response, 403, "表单已过期或来源不明，请重新登录 (csrf-refused)");
     }
-    sign_in_and_redirect(request, response, false);
+    sign_in_and_redirect(request, response, false, field_of(request, "user"), field_of(request, "password"));
   });
   server.Post("/logout", [this](const httplib::Request& request, httplib::Response& response) {
     auto found = session_of(request);
@@ -278,7 +349,10 @@ void WebApp::install_pages(httplib::Server& server) {
       return send_page(response, *session, refusal_page(403, allowed.error()));
     }
     auto job = start_audit_report(*session, selection_of(request));
-    if (!job) return send_page(response, *session, refusal_page(503, job.error()));
+    if (!job) {
+      if (job.error().code == "busy") response.set_header("Retry-After", "10");
+      return send_page(response, *session, refusal_page(http_status_for(job.error()), job.error()));
+    }
     response.set_redirect("/jobs/" + job.value(), 303);
   });
   server.Get(R"(/jobs/([0-9a-f]+))", [this](const httplib::Request& request, httplib::Response& response) {
@@ -307,20 +381,36 @@ void WebApp::install_bureau_actions(httplib::Server& server) {
       std::string done;
       const Status outcome = run_bureau_action(
           *database, action, [&request](const std::string& name) { return field_of(request, name); }, done);
-      send_page(response, *session, outcome_page("财政局操作", outcome, done, "/bureau"));
+      send_page(response, *session,
+                outcome_page("财政局操作", outcome, done, "/bureau", outcome ? 200 : http_status_for(outcome.error())));
     });
   }
 }
 
+Result<std::string> WebApp::private_file_path(const std::string& prefix, const std::string& extension) const {
+  return (std::filesystem::path(private_folder_) / (prefix + random_token().substr(0, 24) + "." + extension)).string();
+}
+
 Result<std::string> WebApp::save_upload(const httplib::MultipartFormData& file) const {
   const bool xlsx = file.filename.ends_with(".xlsx") || file.filename.ends_with(".XLSX");
-  const auto path = std::filesystem::path(options_.upload_folder) /
-                    ("jiangbu-upload-" + random_token().substr(0, 24) + (xlsx ? ".xlsx" : ".csv"));
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(file.content.data(), static_cast<std::streamsize>(file.content.size()));
-  out.close();
-  if (!out) return make_error(ReasonCode::cannot_write_output, "cannot keep the upload for its import", "file");
-  return path.string();
+  auto path = private_file_path("upload-", xlsx ? "xlsx" : "csv");
+  if (!path) return path.error();
+  // O_EXCL | O_NOFOLLOW: never through a planted link or onto another file.
+  const int descriptor = ::open(path.value().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (descriptor < 0) return make_error(ReasonCode::cannot_write_output, "cannot keep the upload for its import", "file");
+  std::size_t written = 0;
+  while (written < file.content.size()) {  // bounded: each pass writes at least one byte or stops
+    const ssize_t count = ::write(descriptor, file.content.data() + written, file.content.size() - written);
+    if (count <= 0) break;
+    written += static_cast<std::size_t>(count);
+  }
+  const bool closed = ::close(descriptor) == 0;
+  if (written != file.content.size() || !closed) {
+    std::error_code ignored;
+    std::filesystem::remove(path.value(), ignored);
+    return make_error(ReasonCode::cannot_write_output, "cannot keep the upload for its import (disk full?)", "file");
+  }
+  return path;
 }
 
 Result<std::string> WebApp::start_import(const WebSession& session, const httplib::MultipartFormData& file) {
@@ -331,25 +421,32 @@ Result<std::string> WebApp::start_import(const WebSession& session, const httpli
   auto path = save_upload(file);
   if (!path) return path.error();
   const std::string file_path = path.value();
+  class UploadFile {  // removed however the job ends, or if it never starts
+   public:
+    explicit UploadFile(std::string path) : path_(std::move(path)) {}
+    ~UploadFile() {
+      std::error_code ignored;
+      std::filesystem::remove(path_, ignored);
+    }
+    UploadFile(const UploadFile&) = delete;  // one owner, one removal
+    UploadFile& operator=(const UploadFile&) = delete;
+    [[nodiscard]] const std::string& path() const { return path_; }
+
+   private:
+    std::string path_;
+  };
+  auto upload = std::make_shared<UploadFile>(file_path);
   const DatabaseLocation location = location_;
   const Principal principal = session.principal;
   return jobs_.start(session.user_name, "导入审核：" + file.filename,
-                     [location, principal, file_path](const JobProgress& progress) -> JobResult {
-                       // The upload is removed however the import ends.
-                       const auto remove_upload = [&file_path] {
-                         std::error_code ignored;
-                         std::filesystem::remove(file_path, ignored);
-                       };
+                     [location, principal, upload](const JobProgress& progress) -> JobResult {
                        auto database = Database::open(location);
-                       if (!database) return remove_upload(), database.error();
-                       if (auto bound = bind_principal(*database.value(), principal); !bound) {
-                         return remove_upload(), bound.error();
-                       }
+                       if (!database) return database.error();
+                       if (auto bound = bind_principal(*database.value(), principal); !bound) return bound.error();
                        ImportOptions options;
                        options.record.source = "web";
                        options.on_progress = progress;
-                       auto summary = import_expenditures(*database.value(), file_path, options);
-                       remove_upload();
+                       auto summary = import_expenditures(*database.value(), upload->path(), options);
                        if (!summary) return summary.error();
                        return std::move(summary).value();
                      });
@@ -381,8 +478,11 @@ void WebApp::install_unit_import(httplib::Server& server) {
     if (!request.has_file("file")) {
       return send_page(response, *session, refusal_page(422, make_error(ReasonCode::bad_file, "请选择文件", "file")));
     }
-    auto job = start_import(*session, request.get_file_value("file"));
-    if (!job) return send_page(response, *session, refusal_page(http_status_for(job.error()), job.error()));
+    auto job = start_import(*session, request.files.find("file")->second);
+    if (!job) {
+      if (job.error().code == "busy") response.set_header("Retry-After", "10");
+      return send_page(response, *session, refusal_page(http_status_for(job.error()), job.error()));
+    }
     response.set_redirect("/jobs/" + job.value(), 303);
   });
 }
@@ -413,8 +513,7 @@ void WebApp::install_downloads(httplib::Server& server) {
     const ReportDocument document = audit_report_document(report.value());
     std::string bytes;
     if (format == "pdf" || format == "xlsx") {
-      const auto path = std::filesystem::path(options_.upload_folder) /
-                        ("jiangbu-report-" + random_token().substr(0, 24) + "." + format);
+      const std::filesystem::path path = private_file_path("report-", format).value();
       std::ostringstream unused;
       auto written = export_document(document, format, path.string(), unused);
       if (!written) return send_page(response, *session, refusal_page(503, written.error()));

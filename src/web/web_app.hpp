@@ -6,12 +6,15 @@
 // opens its own connection, so one slow report never holds another user's.
 #include <httplib.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
 #include "store/database.hpp"
 #include "web/background_jobs.hpp"
+#include "web/login_token.hpp"
 #include "web/session_store.hpp"
 #include "web/web_accounts.hpp"
 #include "web/web_pages.hpp"
@@ -19,24 +22,30 @@
 namespace jiangbu {
 
 struct WebAppOptions {
+  // Only a signed-in user's upload may be this large; every other request
+  // body is refused above small_body_bytes_max before it is read.
   std::size_t upload_bytes_max = 64u * 1024 * 1024;
+  std::size_t small_body_bytes_max = 64u * 1024;
   SignInPolicy sign_in;
-  std::int64_t session_idle_seconds = 30 * 60;
-  std::size_t sessions_max = 10'000;
+  SessionStore::Limits sessions;
   std::size_t jobs_running_max = 2;  // imports and reports together: one per core
   std::size_t jobs_kept_max = 64;
-  std::string upload_folder;  // where uploads wait for their import; default: the system temp folder
+  std::string upload_folder;  // a private folder is made inside it (default: the system temp folder)
 };
 
 class WebApp {
  public:
   WebApp(DatabaseLocation location, WebAppOptions options);
+  ~WebApp();  // removes the private folder (after the jobs have finished)
+  WebApp(const WebApp&) = delete;
+  WebApp& operator=(const WebApp&) = delete;
   void install(httplib::Server& server);
 
  private:
   // Sessions and guards.
   std::optional<std::pair<std::string, WebSession>> session_of(const httplib::Request& request);
-  WebSession visitor_session(const httplib::Request& request, httplib::Response& response);
+  // Refuses a body too large for its route before httplib reads it.
+  httplib::Server::HandlerResponse limit_body(const httplib::Request& request, httplib::Response& response);
   std::optional<WebSession> signed_in(const httplib::Request& request, httplib::Response& response, bool api);
   bool csrf_ok(const httplib::Request& request, const WebSession& session) const;
   std::unique_ptr<Database> open_as(const WebSession& session) const;
@@ -49,21 +58,38 @@ class WebApp {
   void install_unit_import(httplib::Server& server);
   void install_downloads(httplib::Server& server);
   void send_page(httplib::Response& response, const WebSession& session, const PageResult& page) const;
-  void sign_in_and_redirect(const httplib::Request& request, httplib::Response& response, bool api);
+  void send_login_page(httplib::Response& response, int status, const std::string& message);
+  void sign_in_and_redirect(const httplib::Request& request, httplib::Response& response, bool api,
+                            const std::string& user_name, const std::string& password);
+  // Wrong passwords for names that have no account are counted here, in
+  // memory, so that an unknown name locks like a known one and a locked
+  // answer does not reveal which names exist.
+  Status check_unknown_name_lock(const std::string& user_name);
+  void note_unknown_name_failure(const std::string& user_name);
 
   // JSON API (web_api.cpp).
   void install_api(httplib::Server& server);
   void install_api_more(httplib::Server& server);
 
-  // Uploads become files for the import; the job removes them.
+  // Uploads become files (0600, in the server's private 0700 folder) for
+  // the import; the job removes them however it ends.
   Result<std::string> save_upload(const httplib::MultipartFormData& file) const;
+  Result<std::string> private_file_path(const std::string& prefix, const std::string& extension) const;
   Result<std::string> start_import(const WebSession& session, const httplib::MultipartFormData& file);
   Result<std::string> start_audit_report(const WebSession& session, const SelectionText& selection);
 
   DatabaseLocation location_;
   WebAppOptions options_;
+  std::string private_folder_;
   SessionStore sessions_;
+  LoginTokens login_tokens_;
   BackgroundJobs jobs_;
+  struct NameFailures {
+    int failures = 0;
+    std::int64_t locked_until_unix = 0;
+  };
+  std::mutex unknown_names_mutex_;
+  std::map<std::string, NameFailures> unknown_names_;  // at most unknown_names_max
 };
 
 // Form field, multipart field or query parameter, whichever the request has.

@@ -345,16 +345,20 @@ PageResult job_page(const JobView& job, std::int64_t now_unix) {
     return {200, job.title, html};
   }
   if (job.state == JobState::failed) {
-    return {422, job.title, html + "<p id=\"progress\" data-state=\"failed\"></p>" + refusal_notice(*job.error)};
+    return {job.error->code == "busy" ? 503 : 422, job.title, html + "<p id=\"progress\" data-state=\"failed\"></p>" + refusal_notice(*job.error)};
   }
   if (!job.summary) {
     return {200, job.title, html + "<p id=\"progress\" data-state=\"finished\"></p>\n" + job.result_html};
   }
   const ImportSummary& summary = *job.summary;
-  html += "<p class=\"notice\" id=\"progress\" data-state=\"finished\">共 " + std::to_string(summary.rows.size()) +
+  html += "<p class=\"notice\" id=\"progress\" data-state=\"finished\">共 " + std::to_string(job.rows_in_file) +
           " 行：通过 <span id=\"accepted-count\">" + std::to_string(summary.accepted) +
           "</span> 行，拒绝 <span id=\"rejected-count\">" + std::to_string(summary.rejected) + "</span> 行，重放 " +
-          std::to_string(summary.replayed) + " 行。</p>\n";
+          std::to_string(summary.replayed) + " 行。" +
+          (job.only_rejected_rows_kept ? "文件较大，下表只列出被拒绝的行（最多 " +
+                                             std::to_string(verdict_rows_kept_max) + " 行），通过的行已入账。"
+                                       : std::string()) +
+          "</p>\n";
   html += "<table id=\"verdicts\"><caption>逐行审核结果</caption><thead><tr><th>行</th><th>外部编号</th><th>结果</th>"
           "<th>原因代码</th><th>说明</th></tr></thead><tbody>\n";
   for (const auto& row : summary.rows) {
@@ -371,7 +375,7 @@ PageResult job_page(const JobView& job, std::int64_t now_unix) {
 }
 
 PageResult outcome_page(const std::string& title, const Status& outcome, const std::string& done_message,
-                        const std::string& back_path) {
+                        const std::string& back_path, int refused_status) {
   std::string html = "<h1>" + escaped(title) + "</h1>\n";
   if (outcome) {
     html += "<p class=\"notice\" role=\"status\" id=\"outcome\" data-outcome=\"done\">" + escaped(done_message) + "</p>\n";
@@ -379,7 +383,7 @@ PageResult outcome_page(const std::string& title, const Status& outcome, const s
     html += "<div id=\"outcome\" data-outcome=\"refused\">" + refusal_notice(outcome.error()) + "</div>";
   }
   html += "<p><a href=\"" + escaped(back_path) + "\">返回</a></p>\n";
-  return {outcome ? 200 : 422, title, html};
+  return {outcome ? 200 : refused_status, title, html};
 }
 
 PageResult refusal_page(int status, const Error& error) {

@@ -48,7 +48,7 @@ std::string awards_by_policy_and_tier_html(Database& database);
 PageResult job_page(const JobView& job, std::int64_t now_unix);
 // What a form did: the message, or the refusal with its reason code.
 PageResult outcome_page(const std::string& title, const Status& outcome, const std::string& done_message,
-                        const std::string& back_path);
+                        const std::string& back_path, int refused_status);
 PageResult refusal_page(int status, const Error& error);
 
 // Whether the principal may read this award: the bureau, auditors and

@@ -14,6 +14,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { connect } from 'node:net';
 import { chromium } from 'playwright-core';
 
 const binary = process.env.JIANGBU_BINARY;
@@ -270,5 +271,28 @@ test('repeated wrong passwords lock the account, even against the right one', as
   assert.equal(response.status(), 423);
   assert.match(await page.textContent('#login-error'), /账户已锁定/);
   await shoot(page, 'login-locked');
+  await context.close();
+});
+
+test('an oversized body is refused before it is read, and unknown names lock like known ones', async () => {
+  // 100 MB announced, nothing sent: the answer must come at once.
+  const answer = await new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(baseUrl).port), '127.0.0.1', () => {
+      socket.write('POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n');
+    });
+    socket.setTimeout(5000, () => reject(new Error('no answer within 5 s')));
+    socket.once('data', (data) => { resolve(data.toString()); socket.destroy(); });
+    socket.once('error', reject);
+  });
+  assert.match(answer, /^HTTP\/1\.1 413/);
+
+  const context = await browser.newContext();
+  const statuses = [];
+  for (let attempt = 0; attempt < 6; ++attempt) {
+    const response = await context.request.post(`${baseUrl}/api/login`,
+      { data: { user: 'no-such-user', password: `guess-${attempt}` } });
+    statuses.push(response.status());
+  }
+  assert.deepEqual(statuses, [401, 401, 401, 401, 401, 423]);
   await context.close();
 });
