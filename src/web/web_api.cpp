@@ -415,6 +415,7 @@ void WebApp::install_api(httplib::Server& server) {
                send_json(response, 200, out.str());
              });
   install_api_more(server);
+  install_api_registry(server);
 }
 
 }  // namespace jiangbu

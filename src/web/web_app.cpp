@@ -169,7 +169,8 @@ void WebApp::send_page(httplib::Response& response, const WebSession& session, c
 }
 
 httplib::Server::HandlerResponse WebApp::limit_body(const httplib::Request& request, httplib::Response& response) {
-  const bool upload_route = request.path == "/unit/import" || request.path == "/api/expenditures/import";
+  const bool upload_route = request.path == "/unit/import" || request.path == "/api/expenditures/import" ||
+                            request.path == "/api/bank-statements";
   const bool may_upload = upload_route && session_of(request).has_value() && session_of(request)->second.signed_in();
   const std::size_t allowed = may_upload ? options_.upload_bytes_max : options_.small_body_bytes_max;
   const std::string length_text = request.get_header_value("Content-Length");

@@ -70,6 +70,7 @@ class WebApp {
   // JSON API (web_api.cpp).
   void install_api(httplib::Server& server);
   void install_api_more(httplib::Server& server);
+  void install_api_registry(httplib::Server& server);  // web_api_registry.cpp
 
   // Uploads become files (0600, in the server's private 0700 folder) for
   // the import; the job removes them however it ends.

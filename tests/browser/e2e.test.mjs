@@ -296,3 +296,36 @@ test('an oversized body is refused before it is read, and unknown names lock lik
   assert.deepEqual(statuses, [401, 401, 401, 401, 401, 423]);
   await context.close();
 });
+
+test('the API covers the registry and the books, under the same permissions as the CLI', async () => {
+  const bureau = await browser.newContext();
+  const login = await bureau.request.post(`${baseUrl}/api/login`, { data: { user: 'caizheng', password: passwords.caizheng } });
+  assert.equal(login.status(), 200);
+  const headers = { 'X-CSRF-Token': (await login.json()).csrf_token };
+  const unit = await bureau.request.post(`${baseUrl}/api/units`, {
+    headers, data: { uscc: '91650100MA77WEB12R', name: '乌鲁木齐新建培训中心', type: 'enterprise', method: 'gross' } });
+  assert.equal(unit.status(), 201, await unit.text());
+  const again = await bureau.request.post(`${baseUrl}/api/units`, {
+    headers, data: { uscc: '91650100MA77WEB12R', name: '乌鲁木齐新建培训中心', type: 'enterprise' } });
+  assert.equal(again.status(), 422);
+  assert.equal((await again.json()).error.code, 'duplicate-unit');
+  const units = await (await bureau.request.get(`${baseUrl}/api/units`)).json();
+  assert.ok(units.some((row) => row.unit === '91650100MA77WEB12R'));
+  const trial = await bureau.request.get(`${baseUrl}/api/reports/trial-balance?book=bureau&to=2025-12-31`);
+  assert.equal(trial.status(), 200);
+  assert.equal((await trial.json()).report, 'trial_balance');
+  await bureau.close();
+
+  const page = await signIn('qinsao');
+  const { csrf_token: token } = await (await page.request.get(`${baseUrl}/api/session`)).json();
+  const refused = await page.request.post(`${baseUrl}/api/units`, {
+    headers: { 'X-CSRF-Token': token }, data: { uscc: '91650100MA77WEB12R', name: 'x', type: 'enterprise' } });
+  assert.equal(refused.status(), 403);
+  assert.equal((await page.request.get(`${baseUrl}/api/reports/trial-balance?book=bureau`)).status(), 403);
+  assert.equal((await page.request.get(`${baseUrl}/api/trail`)).status(), 403);
+  const ownUnits = await (await page.request.get(`${baseUrl}/api/units`)).json();
+  assert.deepEqual(ownUnits.map((row) => row.unit), [qinsao]);
+  const reasons = await (await page.request.get(`${baseUrl}/api/reasons`)).json();
+  assert.equal(reasons.find((reason) => reason.number === 77).code, 'csrf-refused');
+  await page.context().close();
+});
