@@ -16,6 +16,7 @@ namespace {
 struct UserOptions {
   std::string user_name;
   std::string principal;
+  std::string database_role;
 };
 
 // From standard input, never the command line (where `ps` and the shell's
@@ -51,9 +52,12 @@ void register_user_commands(CLI::App& app, Context& context) {
   auto* add = noun->add_subcommand("add", "Add a web account; reads its password from standard input");
   add->add_option("name", options->user_name, "User name")->required();
   add->add_option("--principal", options->principal, "bureau, auditor or unit:<USCC>")->required();
+  add->add_option("--database-role", options->database_role,
+                  "PostgreSQL: a login role bound to the same principal; each request runs as it (SET ROLE)");
   add->callback([&context, options] {
     auto database = context.open_database();
-    (void)require(add_web_user(*database, {options->user_name, read_password(), options->principal}));
+    (void)require(add_web_user(*database, {options->user_name, read_password(), options->principal,
+                                           options->database_role}));
     std::cout << "added web user " << options->user_name << " as " << options->principal << '\n';
   });
   auto* reset = noun->add_subcommand("reset-password", "New password (standard input); lifts a lock-out");

@@ -30,9 +30,9 @@ SessionStore::SessionStore(Limits limits) : limits_(limits) {
 }
 
 std::pair<std::string, WebSession> SessionStore::create(const std::string& user_name, const Principal& principal,
-                                                        std::int64_t now_unix) {
+                                                        std::int64_t now_unix, const std::string& database_role) {
   std::string token = random_token();
-  WebSession session{user_name, principal, random_token(), now_unix + limits_.idle_seconds, now_unix};
+  WebSession session{user_name, principal, database_role, random_token(), now_unix + limits_.idle_seconds, now_unix};
   const std::lock_guard lock(mutex_);
   make_room(user_name, now_unix);
   sessions_.emplace(sha256_hex(token), session);

@@ -21,6 +21,7 @@ namespace jiangbu {
 struct WebSession {
   std::string user_name;  // empty: a visitor who has not signed in yet
   Principal principal;
+  std::string database_role;  // PostgreSQL role the account's requests run as (web_connection.hpp)
   std::string csrf_token;
   std::int64_t expires_unix = 0;   // idle expiry, pushed back by each use
   std::int64_t created_unix = 0;   // a session ends a fixed time after sign-in however busy
@@ -47,7 +48,7 @@ class SessionStore {
   // expired sessions go, then visitors before signed-in users, closest to
   // expiry first: memory stays bounded whatever arrives.
   std::pair<std::string, WebSession> create(const std::string& user_name, const Principal& principal,
-                                            std::int64_t now_unix);
+                                            std::int64_t now_unix, const std::string& database_role = {});
   // The session, its idle timer restarted; nothing when unknown or expired.
   std::optional<WebSession> find(std::string_view token, std::int64_t now_unix);
   void remove(std::string_view token);

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "access/permission.hpp"
+#include "access/principal_binding.hpp"
 #include "core/assert.hpp"
 #include "core/reason_code.hpp"
 #include "core/text.hpp"
@@ -42,10 +43,12 @@ std::optional<WebUser> find_web_user(Database& database, const std::string& user
   WebUser user;
   std::string principal_text;
   long long locked_until_unix = 0;
-  database.session() << "SELECT user_name, password_hash, principal, failed_sign_ins, locked_until_unix "
-                        "FROM web_users WHERE user_name = :user_name",
+  soci::indicator role_indicator = soci::i_null;
+  database.session() << "SELECT user_name, password_hash, principal, database_role, failed_sign_ins, "
+                        "locked_until_unix FROM web_users WHERE user_name = :user_name",
       soci::use(user_name), soci::into(user.user_name), soci::into(password_hash), soci::into(principal_text),
-      soci::into(user.failed_sign_ins), soci::into(locked_until_unix);
+      soci::into(user.database_role, role_indicator), soci::into(user.failed_sign_ins), soci::into(locked_until_unix);
+  if (role_indicator != soci::i_ok) user.database_role.clear();
   if (!database.session().got_data()) return std::nullopt;
   auto principal = parse_principal(principal_text);
   // Checked when added and by the schema; a row edited behind the
@@ -75,6 +78,22 @@ void note_failure(Database& database, const std::string& user_name, std::int64_t
   transaction.commit();
 }
 
+Status check_database_role(Database& database, const std::string& role, const Principal& principal) {
+  if (role.empty()) return success();
+  if (database.backend() != Backend::postgresql) {
+    return make_error(ReasonCode::bad_option, "--database-role is for PostgreSQL (SQLite has no roles)", "database-role");
+  }
+  for (const auto& binding : list_role_bindings(database)) {
+    if (binding.role_name != role) continue;
+    if (binding.principal == principal) return success();
+    return make_error(ReasonCode::bad_principal,
+                      "role " + role + " is bound to " + binding.principal.text() + ", not " + principal.text(),
+                      "database-role");
+  }
+  return make_error(ReasonCode::bad_principal, "role " + role + " is not bound: jiangbu role bind first",
+                    "database-role");
+}
+
 }  // namespace
 
 Status add_web_user(Database& database, const NewWebUser& user) {
@@ -83,6 +102,7 @@ Status add_web_user(Database& database, const NewWebUser& user) {
   if (auto valid = check_new_password(user.password); !valid) return valid;
   auto principal = account_principal(database, user.principal);
   if (!principal) return principal.error();
+  if (auto bound = check_database_role(database, user.database_role, principal.value()); !bound) return bound;
   std::string ignored_hash;
   if (find_web_user(database, user.user_name, ignored_hash)) {
     return make_error(ReasonCode::duplicate_user, "a web account named " + user.user_name + " exists", "user");
@@ -91,9 +111,11 @@ Status add_web_user(Database& database, const NewWebUser& user) {
   const std::string principal_text = principal.value().text();
   const std::string created_at = utc_timestamp_now();
   Transaction transaction(database, {"web.user-add", "web-user", user.user_name + " " + principal_text});
-  database.session() << "INSERT INTO web_users (user_name, password_hash, principal, created_at) "
-                        "VALUES (:user_name, :password_hash, :principal, :created_at)",
-      soci::use(user.user_name), soci::use(password_hash), soci::use(principal_text), soci::use(created_at);
+  soci::indicator role_indicator = user.database_role.empty() ? soci::i_null : soci::i_ok;
+  database.session() << "INSERT INTO web_users (user_name, password_hash, principal, database_role, created_at) "
+                        "VALUES (:user_name, :password_hash, :principal, :database_role, :created_at)",
+      soci::use(user.user_name), soci::use(password_hash), soci::use(principal_text),
+      soci::use(user.database_role, role_indicator), soci::use(created_at);
   transaction.commit();
   return success();
 }
@@ -117,17 +139,21 @@ Status reset_web_password(Database& database, const std::string& user_name, cons
 std::vector<WebUser> list_web_users(Database& database, std::size_t limit) {
   std::vector<WebUser> users;
   if (!authorize(database.principal(), Action::administer)) return users;
-  std::string user_name, principal_text;
+  std::string user_name, principal_text, database_role;
+  soci::indicator role_indicator = soci::i_null;
   int failed_sign_ins = 0;
   long long locked_until_unix = 0;
   soci::statement statement =
-      (database.session().prepare << "SELECT user_name, principal, failed_sign_ins, locked_until_unix "
+      (database.session().prepare << "SELECT user_name, principal, database_role, failed_sign_ins, locked_until_unix "
                                      "FROM web_users ORDER BY user_name",
-       soci::into(user_name), soci::into(principal_text), soci::into(failed_sign_ins), soci::into(locked_until_unix));
+       soci::into(user_name), soci::into(principal_text), soci::into(database_role, role_indicator),
+       soci::into(failed_sign_ins), soci::into(locked_until_unix));
   statement.execute();
   while (users.size() < limit && statement.fetch()) {
     auto principal = parse_principal(principal_text);
-    users.push_back({user_name, principal ? principal.value() : Principal{}, failed_sign_ins, locked_until_unix});
+    users.push_back({user_name, principal ? principal.value() : Principal{},
+                     role_indicator == soci::i_ok ? database_role : std::string(), failed_sign_ins,
+                     locked_until_unix});
   }
   return users;
 }

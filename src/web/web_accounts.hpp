@@ -24,6 +24,7 @@ struct SignInPolicy {
 struct WebUser {
   std::string user_name;
   Principal principal;
+  std::string database_role;  // PostgreSQL login role the requests run as; empty: none
   int failed_sign_ins = 0;
   std::int64_t locked_until_unix = 0;
 };
@@ -32,6 +33,7 @@ struct NewWebUser {
   std::string user_name;  // 1..64 bytes of text, no spaces or control characters
   std::string password;
   std::string principal;  // bureau, auditor or unit:<USCC> (as --as takes it)
+  std::string database_role;  // optional, PostgreSQL only: a login role bound to that same principal
 };
 
 // The database owner only (Action::administer); refuses an unknown unit.

@@ -23,6 +23,7 @@
 #include "report/html_writer.hpp"
 #include "web/bureau_actions.hpp"
 #include "web/html_page.hpp"
+#include "web/web_connection.hpp"
 
 namespace jiangbu {
 
@@ -156,11 +157,9 @@ std::unique_ptr<Database> WebApp::open_unbound() const {
 }
 
 std::unique_ptr<Database> WebApp::open_as(const WebSession& session) const {
-  auto database = open_unbound();
-  if (auto bound = bind_principal(*database, session.principal); !bound) {
-    throw std::runtime_error(bound.error().describe());
-  }
-  return database;
+  auto database = open_web_connection(location_, {session.principal, session.database_role});
+  if (!database) throw std::runtime_error(database.error().describe());
+  return std::move(database).value();
 }
 
 void WebApp::send_page(httplib::Response& response, const WebSession& session, const PageResult& page) const {
@@ -279,7 +278,8 @@ void WebApp::sign_in_and_redirect(const httplib::Request& request, httplib::Resp
   // A new token at sign-in: a token planted before cannot ride into the
   // signed-in session (session fixation).
   if (auto previous = session_of(request)) sessions_.remove(previous->first);
-  const auto [token, session] = sessions_.create(user.value().user_name, user.value().principal, now_unix());
+  const auto [token, session] =
+      sessions_.create(user.value().user_name, user.value().principal, now_unix(), user.value().database_role);
   set_session_cookie(response, token);
   spdlog::info("web sign-in {} as {} from {}", quote_input(user.value().user_name), user.value().principal.text(),
                request.remote_addr);
@@ -438,12 +438,11 @@ Result<std::string> WebApp::start_import(const WebSession& session, const httpli
   };
   auto upload = std::make_shared<UploadFile>(file_path);
   const DatabaseLocation location = location_;
-  const Principal principal = session.principal;
+  const WebIdentity identity{session.principal, session.database_role};
   return jobs_.start(session.user_name, "导入审核：" + file.filename,
-                     [location, principal, upload](const JobProgress& progress) -> JobResult {
-                       auto database = Database::open(location);
+                     [location, identity, upload](const JobProgress& progress) -> JobResult {
+                       auto database = open_web_connection(location, identity);
                        if (!database) return database.error();
-                       if (auto bound = bind_principal(*database.value(), principal); !bound) return bound.error();
                        ImportOptions options;
                        options.record.source = "web";
                        options.on_progress = progress;
@@ -455,13 +454,12 @@ Result<std::string> WebApp::start_import(const WebSession& session, const httpli
 
 Result<std::string> WebApp::start_audit_report(const WebSession& session, const SelectionText& selection) {
   const DatabaseLocation location = location_;
-  const Principal principal = session.principal;
+  const WebIdentity identity{session.principal, session.database_role};
   std::string title = "审计报告：" + selection.policy + (selection.from.empty() ? "" : " " + selection.from) + " 至 " +
                       (selection.to.empty() ? "今日" : selection.to);
-  return jobs_.start(session.user_name, title, [location, principal, selection](const JobProgress&) -> JobResult {
-    auto database = Database::open(location);
+  return jobs_.start(session.user_name, title, [location, identity, selection](const JobProgress&) -> JobResult {
+    auto database = open_web_connection(location, identity);
     if (!database) return database.error();
-    if (auto bound = bind_principal(*database.value(), principal); !bound) return bound.error();
     auto html = auditor_report_html(*database.value(), selection);
     if (!html) return html.error();
     return std::move(html).value();

@@ -187,13 +187,16 @@ std::string selection_query(const SelectionText& text) {
 
 Status authorize_award_read(Database& database, const std::string& award_id) {
   const auto award = find_award(database, award_id);
-  if (!award) return make_error(ReasonCode::unknown_award, "没有编号为 " + award_id + " 的奖补", "award");
   const Principal& principal = database.principal();
   if (principal.kind == PrincipalKind::unit) {
-    if (holds_share(*award, principal.unit_id)) return success();
+    // Another unit's award and one that does not exist get the same answer,
+    // so a unit cannot probe which awards exist (under row-level security
+    // on PostgreSQL it cannot even see them).
+    if (award && holds_share(*award, principal.unit_id)) return success();
     return make_error(ReasonCode::permission_denied,
                       "无权查看：奖补 " + award_id + " 不属于单位 " + principal.unit_id, "award");
   }
+  if (!award) return make_error(ReasonCode::unknown_award, "没有编号为 " + award_id + " 的奖补", "award");
   return authorize(principal, Action::read_all);
 }
 

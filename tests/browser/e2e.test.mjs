@@ -32,6 +32,7 @@ const passwords = { qinsao: 'qinsao-password-2024', shenji: 'auditor-password-20
 const work = mkdtempSync(join(tmpdir(), 'jiangbu-browser-'));
 let database = join(work, 'ledger.db');
 let schema = '';
+let unitRole = '';  // PostgreSQL: the unit's requests run as this bound role, under row-level security
 let server;
 let baseUrl;
 let browser;
@@ -61,7 +62,15 @@ before(async () => {
     database = `${url}?options=-csearch_path%3D${schema}`;
   }
   jiangbu(['demo', 'run', '--reports', join(work, 'demo-reports')]);
-  jiangbu(['user', 'add', 'qinsao', '--principal', `unit:${qinsao}`], passwords.qinsao + '\n');
+  const roleOption = [];
+  if (backend === 'postgresql') {
+    unitRole = `jbweb_qinsao_${process.pid}`;
+    execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', process.env.JIANGBU_TEST_POSTGRESQL_URL, '-c',
+      `CREATE ROLE ${unitRole} NOLOGIN; GRANT ${unitRole} TO CURRENT_USER`]);
+    jiangbu(['role', 'bind', '--role', unitRole, '--principal', `unit:${qinsao}`]);
+    roleOption.push('--database-role', unitRole);
+  }
+  jiangbu(['user', 'add', 'qinsao', '--principal', `unit:${qinsao}`, ...roleOption], passwords.qinsao + '\n');
   jiangbu(['user', 'add', 'shenji', '--principal', 'auditor'], passwords.shenji + '\n');
   jiangbu(['user', 'add', 'caizheng', '--principal', 'bureau'], passwords.caizheng + '\n');
   await startServer();
@@ -74,6 +83,7 @@ after(async () => {
   if (schema) {
     execFileSync('psql', ['-q', process.env.JIANGBU_TEST_POSTGRESQL_URL, '-c',
       `SET client_min_messages = warning; DROP SCHEMA IF EXISTS ${schema} CASCADE`]);
+    if (unitRole) execFileSync('psql', ['-q', process.env.JIANGBU_TEST_POSTGRESQL_URL, '-c', `DROP ROLE IF EXISTS ${unitRole}`]);
   }
   rmSync(work, { recursive: true, force: true });
 });

@@ -14,7 +14,7 @@ class WebAccountsTest : public testing::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    ASSERT_TRUE(add_web_user(database(), {"shenji", password, "auditor"}).ok());
+    ASSERT_TRUE(add_web_user(database(), {"shenji", password, "auditor", ""}).ok());
   }
   Result<WebUser> attempt(const std::string& typed, std::int64_t now_unix) {
     return sign_in(database(), "shenji", typed, now_unix, policy);
@@ -68,13 +68,13 @@ TEST_F(WebAccountsTest, AResetLiftsTheLockOut) {
 }
 
 TEST_F(WebAccountsTest, AccountsAreCheckedWhenAdded) {
-  EXPECT_EQ(add_web_user(database(), {"shenji", password, "auditor"}).error().code, "duplicate-user");
-  EXPECT_EQ(add_web_user(database(), {"short", "eleven-char", "auditor"}).error().code, "bad-password");
-  EXPECT_EQ(add_web_user(database(), {"root", password, "administrator"}).error().code, "bad-principal");
-  EXPECT_EQ(add_web_user(database(), {"ghost", password, "unit:91610000MA6TG12349"}).error().code, "bad-principal");
-  EXPECT_EQ(add_web_user(database(), {"two words", password, "bureau"}).error().code, "bad-text");
+  EXPECT_EQ(add_web_user(database(), {"shenji", password, "auditor", ""}).error().code, "duplicate-user");
+  EXPECT_EQ(add_web_user(database(), {"short", "eleven-char", "auditor", ""}).error().code, "bad-password");
+  EXPECT_EQ(add_web_user(database(), {"root", password, "administrator", ""}).error().code, "bad-principal");
+  EXPECT_EQ(add_web_user(database(), {"ghost", password, "unit:91610000MA6TG12349", ""}).error().code, "bad-principal");
+  EXPECT_EQ(add_web_user(database(), {"two words", password, "bureau", ""}).error().code, "bad-text");
   database().set_principal(Principal{PrincipalKind::bureau, ""});
-  EXPECT_EQ(add_web_user(database(), {"clerk", password, "bureau"}).error().code, "permission-denied");
+  EXPECT_EQ(add_web_user(database(), {"clerk", password, "bureau", ""}).error().code, "permission-denied");
   EXPECT_EQ(reset_web_password(database(), "shenji", "yet-another-password").error().code, "permission-denied");
   EXPECT_TRUE(list_web_users(database(), 10).empty());
 }
