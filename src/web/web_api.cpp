@@ -160,6 +160,21 @@ std::size_t limit_of(const httplib::Request& request) {
   return std::clamp<std::size_t>(limit, 1, limit_max);
 }
 
+// The unit a listing covers: the one asked for, a unit's own when it asks
+// for none, everyone's ("") for the bureau and auditors; nothing (and a 403
+// sent) when the principal may not read it.
+std::optional<std::string> unit_scope(Database& database, const httplib::Request& request,
+                                      httplib::Response& response) {
+  std::string unit = field_of(request, "unit");
+  if (database.principal().kind == PrincipalKind::unit && unit.empty()) unit = database.principal().unit_id;
+  if (auto allowed = authorize(database.principal(), unit.empty() ? Action::read_all : Action::read_unit, unit);
+      !allowed) {
+    send_api_error(response, 403, allowed.error());
+    return std::nullopt;
+  }
+  return unit;
+}
+
 nlohmann::json expenditure_json(const ExpenditureRecord& record) {
   return {{"expenditure_id", record.expenditure_id}, {"external_id", record.external_id},
           {"award_id", record.award_id},             {"unit", record.unit_id},
@@ -264,14 +279,10 @@ void WebApp::install_api_more(httplib::Server& server) {
     auto session = signed_in(request, response, true);
     if (!session) return;
     auto database = open_as(*session);
-    std::string unit = field_of(request, "unit");
-    if (database->principal().kind == PrincipalKind::unit && unit.empty()) unit = database->principal().unit_id;
-    if (auto allowed = authorize(database->principal(), unit.empty() ? Action::read_all : Action::read_unit, unit);
-        !allowed) {
-      return send_api_error(response, 403, allowed.error());
-    }
+    const auto unit = unit_scope(*database, request, response);
+    if (!unit) return;
     nlohmann::json records = nlohmann::json::array();
-    for (const auto& record : list_expenditures(*database, field_of(request, "award"), unit, limit_of(request))) {
+    for (const auto& record : list_expenditures(*database, field_of(request, "award"), *unit, limit_of(request))) {
       records.push_back(expenditure_json(record));
     }
     send_json(response, 200, records.dump());
@@ -280,14 +291,10 @@ void WebApp::install_api_more(httplib::Server& server) {
     auto session = signed_in(request, response, true);
     if (!session) return;
     auto database = open_as(*session);
-    std::string unit = field_of(request, "unit");
-    if (database->principal().kind == PrincipalKind::unit && unit.empty()) unit = database->principal().unit_id;
-    if (auto allowed = authorize(database->principal(), unit.empty() ? Action::read_all : Action::read_unit, unit);
-        !allowed) {
-      return send_api_error(response, 403, allowed.error());
-    }
+    const auto unit = unit_scope(*database, request, response);
+    if (!unit) return;
     nlohmann::json records = nlohmann::json::array();
-    for (const auto& record : list_exceptions(*database, unit, limit_of(request))) {
+    for (const auto& record : list_exceptions(*database, *unit, limit_of(request))) {
       records.push_back({{"exception_id", record.exception_id}, {"external_id", record.external_id},
                          {"unit", record.unit_uscc},            {"award_id", record.award_id},
                          {"amount_as_submitted", record.amount}, {"reasons", record.reasons},
