@@ -17,6 +17,8 @@
 #include "access/principal_binding.hpp"
 #include "analytics/analytics_config.hpp"
 #include "core/printable_text.hpp"
+#include "expenditure/expenditure.hpp"
+#include "expenditure/fund_use_plan.hpp"
 #include "core/reason_code.hpp"
 #include "report/audit_report.hpp"
 #include "report/document_export.hpp"
@@ -220,6 +222,7 @@ void WebApp::install(httplib::Server& server) {
   install_pages(server);
   install_bureau_actions(server);
   install_unit_import(server);
+  install_unit_forms(server);
   install_downloads(server);
   install_api(server);
 }
@@ -463,6 +466,71 @@ Result<std::string> WebApp::start_audit_report(const WebSession& session, const 
     auto html = auditor_report_html(*database.value(), selection);
     if (!html) return html.error();
     return std::move(html).value();
+  });
+}
+
+void WebApp::install_unit_forms(httplib::Server& server) {
+  // A unit's plan (资金使用管理计划) and the reversal of one of its
+  // expenditures; the core library checks that both are the unit's own.
+  server.Post("/unit/plan", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    if (!csrf_ok(request, *session)) {
+      return send_page(response, *session,
+                       refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
+    }
+    const auto filed_on = Date::parse(field_of(request, "date"));
+    Status outcome = filed_on ? success() : Status(Error(filed_on.error().code, filed_on.error().message, "date"));
+    std::string done;
+    if (outcome) {
+      PlanInput input{field_of(request, "award"), session->principal.unit_id, filed_on.value(),
+                      field_of(request, "document"), {}};
+      std::istringstream lines(field_of(request, "lines"));
+      std::string line;
+      for (std::size_t count = 0; count < 100 && std::getline(lines, line); ++count) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        const auto equals = line.rfind('=');
+        if (equals == std::string::npos) {
+          outcome = make_error(ReasonCode::bad_text, "计划每行应为 类别=金额：" + quote_input(line), "lines");
+          break;
+        }
+        input.lines.emplace_back(line.substr(0, equals), line.substr(equals + 1));
+      }
+      if (outcome) {
+        auto database = open_as(*session);
+        auto filed = file_plan(*database, input);
+        if (filed) {
+          done = "已备案 " + filed.value().award_id + " 的资金使用管理计划第 " + std::to_string(filed.value().revision) + " 版";
+        } else {
+          outcome = filed.error();
+        }
+      }
+    }
+    send_page(response, *session,
+              outcome_page("计划备案", outcome, done, "/unit", outcome ? 200 : http_status_for(outcome.error())));
+  });
+  server.Post("/unit/reverse", [this](const httplib::Request& request, httplib::Response& response) {
+    auto session = signed_in(request, response, false);
+    if (!session) return;
+    if (!csrf_ok(request, *session)) {
+      return send_page(response, *session,
+                       refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
+    }
+    const std::string id_text = field_of(request, "expenditure");
+    const bool digits = !id_text.empty() && id_text.size() <= 18 &&
+                        id_text.find_first_not_of("0123456789") == std::string::npos;
+    const auto reversed_on = Date::parse(field_of(request, "date"));
+    Status outcome = !digits      ? Status(make_error(ReasonCode::bad_text, "支出编号应为数字", "expenditure"))
+                     : !reversed_on ? Status(Error(reversed_on.error().code, reversed_on.error().message, "date"))
+                                    : success();
+    if (outcome) {
+      auto database = open_as(*session);
+      outcome = reverse_expenditure(*database, std::stoll(id_text), reversed_on.value(), field_of(request, "reason"));
+    }
+    send_page(response, *session,
+              outcome_page("冲销支出", outcome, "已冲销支出 " + id_text + "，发票号释放，余额恢复", "/unit",
+                           outcome ? 200 : http_status_for(outcome.error())));
   });
 }
 

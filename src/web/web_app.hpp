@@ -56,6 +56,7 @@ class WebApp {
   void install_sign_in(httplib::Server& server);
   void install_bureau_actions(httplib::Server& server);
   void install_unit_import(httplib::Server& server);
+  void install_unit_forms(httplib::Server& server);
   void install_downloads(httplib::Server& server);
   void send_page(httplib::Response& response, const WebSession& session, const PageResult& page) const;
   void send_login_page(httplib::Response& response, int status, const std::string& message);

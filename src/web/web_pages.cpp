@@ -108,6 +108,28 @@ std::string label_input(std::string_view label, std::string_view name, std::stri
          "\" value=\"" + escaped(value) + "\"></label>";
 }
 
+std::string plan_form(Database& database, const WebSession& session, const std::string& unit_id) {
+  std::string options;
+  for (const auto& award : list_awards(database)) {
+    if (holds_share(award, unit_id)) {
+      options += "<option value=\"" + escaped(award.award_id) + "\">" + escaped(award.award_id) + "</option>";
+    }
+  }
+  return "<form class=\"panel\" id=\"plan\" method=\"post\" action=\"/unit/plan\">" + csrf_field(session) +
+         "<label>奖补 <select name=\"award\">" + options + "</select></label>" +
+         label_input("备案日期", "date", "", "date") + label_input("备案号", "document", "") +
+         "<label>计划（每行 类别=金额）<br><textarea name=\"lines\" rows=\"4\" cols=\"40\"></textarea></label>"
+         "<button type=\"submit\">备案</button><p>再次备案即为修订，按最新一版核对超计划支出。</p></form>\n";
+}
+
+std::string reverse_form(const WebSession& session, const ExpenditureRecord& record) {
+  return "<form method=\"post\" action=\"/unit/reverse\" class=\"reverse\">" + csrf_field(session) +
+         "<input type=\"hidden\" name=\"expenditure\" value=\"" + std::to_string(record.expenditure_id) + "\">" +
+         "<input type=\"date\" name=\"date\" required aria-label=\"冲销日期\">"
+         "<input name=\"reason\" required placeholder=\"冲销原因\" aria-label=\"冲销原因\">"
+         "<button type=\"submit\">冲销</button></form>";
+}
+
 std::string bureau_forms(const WebSession& session) {
   const std::string csrf = csrf_field(session);
   std::string html = "<h2>操作</h2>\n";
@@ -217,6 +239,7 @@ PageResult unit_home(Database& database, const WebSession& session) {
                      "）</p>\n";
   html += "<h2>我的奖补</h2>\n" + awards_table(database, list_awards(database), unit_id);
   html += "<h2>上传支出明细</h2>\n" + upload_form(session);
+  html += "<h2>资金使用管理计划备案</h2>\n" + plan_form(database, session, unit_id);
   ReportSelection selection;
   selection.unit_id = unit_id;
   selection.to = Date::today_local();
@@ -225,7 +248,6 @@ PageResult unit_home(Database& database, const WebSession& session) {
 }
 
 PageResult award_page(Database& database, const WebSession& session, const std::string& award_id) {
-  (void)session;
   if (auto allowed = authorize_award_read(database, award_id); !allowed) {
     return refusal_page(allowed.error().code == "unknown-award" ? 404 : 403, allowed.error());
   }
@@ -247,10 +269,14 @@ PageResult award_page(Database& database, const WebSession& session, const std::
             money_td(balance.unpaid()) + "</tr>";
   }
   html += "</tbody></table>\n<table id=\"expenditures\"><caption>已入账支出</caption><thead><tr><th>外部编号</th>"
-          "<th>日期</th><th class=\"money\">金额</th><th>类别</th><th>收款方</th><th>已冲销</th></tr></thead><tbody>";
+          "<th>日期</th><th class=\"money\">金额</th><th>类别</th><th>收款方</th><th>已冲销</th>" +
+          std::string(unit_view ? "<th>冲销</th>" : "") + "</tr></thead><tbody>";
   for (const auto& record : list_expenditures(database, award.award_id, only_unit, award_expenditures_shown_max)) {
-    html += "<tr>" + cell(record.external_id) + cell(record.spent_on.to_string()) + money_td(record.amount) +
-            cell(record.category) + cell(record.payee_name) + cell(record.reversed ? "是" : "") + "</tr>";
+    html += "<tr data-external-id=\"" + escaped(record.external_id) + "\">" + cell(record.external_id) +
+            cell(record.spent_on.to_string()) + money_td(record.amount) + cell(record.category) +
+            cell(record.payee_name) + cell(record.reversed ? "是" : "");
+    if (unit_view) html += "<td>" + (record.reversed ? std::string() : reverse_form(session, record)) + "</td>";
+    html += "</tr>";
   }
   html += "</tbody></table>\n";
   return {200, "奖补 " + award.award_id, html};

@@ -147,6 +147,29 @@ test('a unit signs in, uploads good and bad rows, and sees each verdict', async 
   assert.ok(stored.includes('WEB-001') && stored.includes('WEB-003'));
   assert.ok(!stored.includes('WEB-002') && !stored.includes('WEB-004'));
   await shoot(page, 'unit-award');
+
+  // A mistaken row is reversed from its award page: the expenditure stays,
+  // marked reversed, and its money is spendable again.
+  const row = page.locator('#expenditures tr[data-external-id="WEB-003"]');
+  await row.locator('input[name=date]').fill('2025-03-25');
+  await row.locator('input[name=reason]').fill('重复入账');
+  const [reversal] = await Promise.all([page.waitForNavigation(), row.locator('button').click()]);
+  assert.equal(reversal.status(), 200);
+  assert.equal(await page.getAttribute('#outcome', 'data-outcome'), 'done');
+  await page.goto(`${baseUrl}/awards/XX2024-001`);
+  assert.equal(await page.textContent('#expenditures tr[data-external-id="WEB-003"] td:nth-child(6)'), '是');
+
+  // The unit files a plan revision from its page; the API shows it.
+  await page.goto(`${baseUrl}/unit`);
+  await page.selectOption('#plan select[name=award]', 'XX2024-001');
+  await page.fill('#plan input[name=date]', '2025-04-01');
+  await page.fill('#plan input[name=document]', '西咸人社备〔2025〕8号');
+  await page.fill('#plan textarea[name=lines]', '宣传推介=60000\n培育发展=65000');
+  const [plan] = await Promise.all([page.waitForNavigation(), page.click('#plan button[type=submit]')]);
+  assert.equal(plan.status(), 200, await page.textContent('body'));
+  await shoot(page, 'unit-plan-filed');
+  const plans = await (await page.request.get(`${baseUrl}/api/plans?award=XX2024-001&unit=${qinsao}`)).json();
+  assert.deepEqual(plans.at(-1).lines, { 'promotion': '60000.00', 'cultivation-development': '65000.00' });
   await page.context().close();
 });
 
@@ -199,9 +222,10 @@ test('an auditor downloads the audit report as PDF and its totals match the JSON
     assert.ok(pdfText.includes(yuan(row.amount)), `${row.item} ${yuan(row.amount)} is in the PDF`);
     assert.ok(pdfText.includes(row.amount_upper), `${row.item} ${row.amount_upper} is in the PDF`);
   }
-  // The unit's upload in the first test is in both: 1,280.00 + 500.00 more spent.
+  // The first test's upload is in both: 1,280.00 + 500.00 spent, and the
+  // 500.00 reversed again: 170,555.10 of the main job + 1,280.00.
   const spent = summary.rows.find((row) => row.item === '累计支出');
-  assert.equal(spent.amount, '172335.10');
+  assert.equal(spent.amount, '171835.10');
 
   for (const format of ['xlsx', 'csv', 'json']) {
     const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#download-${format}`)]);
