@@ -12,6 +12,10 @@
 
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include <array>
+#include <string_view>
+#include <utility>
+
 #include "core/result.hpp"
 #include "money/money.hpp"
 #include "store/database.hpp"
@@ -33,6 +37,23 @@ struct ExpenditureInput {
   std::string invoice_number;  // legacy 8 digits, or the 20-digit 数电 number
   std::string description;
 };
+
+// The submission's fields by their names in JSON (the exception register's
+// stored submission, the web API), in the order they are written.
+inline constexpr std::array<std::pair<std::string_view, std::string ExpenditureInput::*>, 12> expenditure_input_fields{{
+    {"external_id", &ExpenditureInput::external_id},
+    {"award_id", &ExpenditureInput::award_id},
+    {"unit_uscc", &ExpenditureInput::unit_uscc},
+    {"date", &ExpenditureInput::date},
+    {"amount", &ExpenditureInput::amount},
+    {"category", &ExpenditureInput::category},
+    {"payment_method", &ExpenditureInput::payment_method},
+    {"payee_name", &ExpenditureInput::payee_name},
+    {"payee_uscc", &ExpenditureInput::payee_uscc},
+    {"invoice_code", &ExpenditureInput::invoice_code},
+    {"invoice_number", &ExpenditureInput::invoice_number},
+    {"description", &ExpenditureInput::description},
+}};
 
 enum class VerdictStatus { accepted, rejected };
 

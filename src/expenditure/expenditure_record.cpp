@@ -47,29 +47,23 @@ std::string bounded(const std::string& field) {
 // nlohmann::ordered_json fallback writes (core/json_text.hpp), which handles
 // a submission with invalid UTF-8.
 std::string submission_json(const ExpenditureInput& input) {
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"external_id", &input.external_id}, {"award_id", &input.award_id},
-      {"unit_uscc", &input.unit_uscc},     {"date", &input.date},
-      {"amount", &input.amount},           {"category", &input.category},
-      {"payment_method", &input.payment_method}, {"payee_name", &input.payee_name},
-      {"payee_uscc", &input.payee_uscc},   {"invoice_code", &input.invoice_code},
-      {"invoice_number", &input.invoice_number}, {"description", &input.description}};
   std::string json = "{";
   bool valid = true;
-  for (const auto& [name, value] : fields) {
+  for (const auto& [name, member] : expenditure_input_fields) {
+    const std::string& value = input.*member;
     if (json.size() > 1) json += ',';
     json += '"';
     json += name;
     json += "\":";
-    const bool whole = value->size() <= stored_field_bytes_max;
-    if (!append_json_string(json, whole ? std::string_view(*value) : std::string_view(bounded(*value)))) {
+    const bool whole = value.size() <= stored_field_bytes_max;
+    if (!append_json_string(json, whole ? std::string_view(value) : std::string_view(bounded(value)))) {
       valid = false;
       break;
     }
   }
   if (valid) return json + "}";
   nlohmann::ordered_json object;
-  for (const auto& [name, value] : fields) object[name] = bounded(*value);
+  for (const auto& [name, member] : expenditure_input_fields) object[std::string(name)] = bounded(input.*member);
   // Replace invalid UTF-8 rather than throw: the register must keep even a
   // submission whose bytes are broken.
   return object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

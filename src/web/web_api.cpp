@@ -67,21 +67,15 @@ Result<ExpenditureInput> expenditure_from_json(const std::string& body) {
     return make_error(ReasonCode::bad_text, "the body is not a JSON object", "body");
   }
   ExpenditureInput input;
-  const std::vector<std::pair<const char*, std::string*>> fields = {
-      {"external_id", &input.external_id}, {"award_id", &input.award_id},
-      {"unit_uscc", &input.unit_uscc},     {"date", &input.date},
-      {"amount", &input.amount},           {"category", &input.category},
-      {"payment_method", &input.payment_method}, {"payee_name", &input.payee_name},
-      {"payee_uscc", &input.payee_uscc},   {"invoice_code", &input.invoice_code},
-      {"invoice_number", &input.invoice_number}, {"description", &input.description}};
-  for (const auto& [name, target] : fields) {
+  for (const auto& [field_name, member] : expenditure_input_fields) {
+    const std::string name(field_name);
     if (!parsed.contains(name)) continue;
     if (!parsed[name].is_string()) {
       // An amount sent as a JSON number would already have passed through a
       // double in the client: refused, never rounded.
-      return make_error(ReasonCode::bad_text, std::string(name) + " must be a JSON string", name);
+      return make_error(ReasonCode::bad_text, name + " must be a JSON string", name);
     }
-    *target = parsed[name].get<std::string>();
+    input.*member = parsed[name].get<std::string>();
   }
   return input;
 }
@@ -144,10 +138,7 @@ nlohmann::json job_json(const JobView& job) {
 // Amounts arrive as strings like every other field: a JSON number is not
 // read at all, so the action is refused as a missing amount.
 FieldReader json_fields(const nlohmann::json& body) {
-  return [&body](const std::string& name) -> std::string {
-    if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
-    return body[name].get<std::string>();
-  };
+  return [&body](const std::string& name) { return json_string_field(body, name); };
 }
 
 std::size_t limit_of(const httplib::Request& request) {
@@ -194,16 +185,17 @@ nlohmann::json plan_json(const FundUsePlan& plan) {
 
 }  // namespace
 
+std::string json_string_field(const nlohmann::json& body, const std::string& name) {
+  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
+  return body[name].get<std::string>();
+}
+
 void WebApp::install_api_more(httplib::Server& server) {
   // The bureau's actions: the same as its forms, from a JSON body.
   server.Post(R"(/api/awards/(grant|pay|status|clawback))",
               [this](const httplib::Request& request, httplib::Response& response) {
-                auto session = signed_in(request, response, true);
+                auto session = signed_in_to_change(request, response, true);
                 if (!session) return;
-                if (!csrf_ok(request, *session)) {
-                  return send_api_error(response, 403,
-                                        make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
-                }
                 const auto body = nlohmann::json::parse(request.body, nullptr, false);
                 if (body.is_discarded() || !body.is_object()) {
                   return send_api_error(response, 422, make_error(ReasonCode::bad_text, "send a JSON object", "body"));
@@ -216,12 +208,8 @@ void WebApp::install_api_more(httplib::Server& server) {
               });
   server.Post(R"(/api/expenditures/([0-9]{1,18})/reverse)",
               [this](const httplib::Request& request, httplib::Response& response) {
-                auto session = signed_in(request, response, true);
+                auto session = signed_in_to_change(request, response, true);
                 if (!session) return;
-                if (!csrf_ok(request, *session)) {
-                  return send_api_error(response, 403,
-                                        make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
-                }
                 const auto body = nlohmann::json::parse(request.body, nullptr, false);
                 const auto field = json_fields(body);
                 const auto date = Date::parse(field("date"));
@@ -233,11 +221,8 @@ void WebApp::install_api_more(httplib::Server& server) {
                 send_json(response, 200, nlohmann::json{{"reversed", std::stoll(request.matches[1].str())}}.dump());
               });
   server.Post("/api/plans", [this](const httplib::Request& request, httplib::Response& response) {
-    auto session = signed_in(request, response, true);
+    auto session = signed_in_to_change(request, response, true);
     if (!session) return;
-    if (!csrf_ok(request, *session)) {
-      return send_api_error(response, 403, make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
-    }
     const auto body = nlohmann::json::parse(request.body, nullptr, false);
     const auto field = json_fields(body);
     const auto filed_on = Date::parse(field("date"));
@@ -364,11 +349,8 @@ void WebApp::install_api(httplib::Server& server) {
     send_json(response, 200, award_json(*database, find_award(*database, award_id).value()).dump());
   });
   server.Post("/api/expenditures", [this](const httplib::Request& request, httplib::Response& response) {
-    auto session = signed_in(request, response, true);
+    auto session = signed_in_to_change(request, response, true);
     if (!session) return;
-    if (!csrf_ok(request, *session)) {
-      return send_api_error(response, 403, make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
-    }
     auto input = expenditure_from_json(request.body);
     if (!input) return send_api_error(response, 422, input.error());
     auto database = open_as(*session);
@@ -380,11 +362,8 @@ void WebApp::install_api(httplib::Server& server) {
               verdict_json(verdict).dump());
   });
   server.Post("/api/expenditures/import", [this](const httplib::Request& request, httplib::Response& response) {
-    auto session = signed_in(request, response, true);
+    auto session = signed_in_to_change(request, response, true);
     if (!session) return;
-    if (!csrf_ok(request, *session)) {
-      return send_api_error(response, 403, make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
-    }
     if (!request.has_file("file")) {
       return send_api_error(response, 422, make_error(ReasonCode::bad_file, "send the file as multipart field 'file'", "file"));
     }

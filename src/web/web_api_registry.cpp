@@ -26,30 +26,25 @@ namespace jiangbu {
 
 namespace {
 
-std::string text_of(const nlohmann::json& body, const char* name) {
-  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return "";
-  return body[name].get<std::string>();
-}
-
 nlohmann::json unit_json(const Unit& unit) {
   return {{"unit", unit.unit_id}, {"name", unit.name}, {"type", std::string(unit_type_name(unit.type))},
           {"grant_method", std::string(grant_method_name(unit.method))}, {"book", unit.book_id}};
 }
 
 Result<Brand> brand_from(const nlohmann::json& body) {
-  const auto category = parse_brand_category(text_of(body, "category"));
+  const auto category = parse_brand_category(json_string_field(body, "category"));
   if (!category) return make_error(ReasonCode::bad_text, "category: a brand category (English or Chinese)", "category");
   const bool heritage = body.is_object() && body.value("intangible_heritage", false) == true;
-  return Brand{text_of(body, "brand_id"), text_of(body, "name"), *category, heritage};
+  return Brand{json_string_field(body, "brand_id"), json_string_field(body, "name"), *category, heritage};
 }
 
 Result<Recognition> recognition_from(const nlohmann::json& body) {
-  const auto tier = parse_tier(text_of(body, "tier"));
+  const auto tier = parse_tier(json_string_field(body, "tier"));
   if (!tier) return make_error(ReasonCode::bad_text, "tier: district, municipal, provincial or national", "tier");
-  const auto recognized_on = Date::parse(text_of(body, "recognized_on"));
+  const auto recognized_on = Date::parse(json_string_field(body, "recognized_on"));
   if (!recognized_on) return Error(recognized_on.error().code, recognized_on.error().message, "recognized_on");
-  Recognition recognition{text_of(body, "recognition_id"), text_of(body, "brand_id"), *tier,
-                          text_of(body, "policy_id"),      recognized_on.value(),      text_of(body, "document_number"),
+  Recognition recognition{json_string_field(body, "recognition_id"), json_string_field(body, "brand_id"), *tier,
+                          json_string_field(body, "policy_id"),      recognized_on.value(),      json_string_field(body, "document_number"),
                           {}};
   if (!body.contains("units") || !body["units"].is_array() || body["units"].size() > 10) {
     return make_error(ReasonCode::bad_text, "units: an array of the lead units' USCCs", "units");
@@ -68,11 +63,8 @@ void WebApp::install_api_registry(httplib::Server& server) {
   const auto post_json = [this, &server](const std::string& path,
                                          std::function<Result<nlohmann::json>(Database&, const nlohmann::json&)> act) {
     server.Post(path, [this, act](const httplib::Request& request, httplib::Response& response) {
-      auto session = signed_in(request, response, true);
+      auto session = signed_in_to_change(request, response, true);
       if (!session) return;
-      if (!csrf_ok(request, *session)) {
-        return send_api_error(response, 403, make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
-      }
       const auto body = nlohmann::json::parse(request.body, nullptr, false);
       if (body.is_discarded() || !body.is_object()) {
         return send_api_error(response, 422, make_error(ReasonCode::bad_text, "send a JSON object", "body"));
@@ -84,8 +76,8 @@ void WebApp::install_api_registry(httplib::Server& server) {
     });
   };
   post_json("/api/units", [](Database& database, const nlohmann::json& body) -> Result<nlohmann::json> {
-    auto unit = add_unit(database, {text_of(body, "uscc"), text_of(body, "name"), text_of(body, "type"),
-                                    text_of(body, "method"), text_of(body, "uscc_override_reason")});
+    auto unit = add_unit(database, {json_string_field(body, "uscc"), json_string_field(body, "name"), json_string_field(body, "type"),
+                                    json_string_field(body, "method"), json_string_field(body, "uscc_override_reason")});
     if (!unit) return unit.error();
     return unit_json(unit.value());
   });
@@ -105,9 +97,9 @@ void WebApp::install_api_registry(httplib::Server& server) {
   });
   post_json("/api/related-parties", [](Database& database, const nlohmann::json& body) -> Result<nlohmann::json> {
     auto added = add_related_party(
-        database, {text_of(body, "unit"), text_of(body, "person_name"), text_of(body, "relation")});
+        database, {json_string_field(body, "unit"), json_string_field(body, "person_name"), json_string_field(body, "relation")});
     if (!added) return added.error();
-    return nlohmann::json{{"unit", text_of(body, "unit")}, {"person_name", text_of(body, "person_name")}};
+    return nlohmann::json{{"unit", json_string_field(body, "unit")}, {"person_name", json_string_field(body, "person_name")}};
   });
   server.Get("/api/brands", [this](const httplib::Request& request, httplib::Response& response) {
     auto session = signed_in(request, response, true);
@@ -137,11 +129,8 @@ void WebApp::install_api_registry(httplib::Server& server) {
     send_json(response, 200, people.dump());
   });
   server.Post("/api/bank-statements", [this](const httplib::Request& request, httplib::Response& response) {
-    auto session = signed_in(request, response, true);
+    auto session = signed_in_to_change(request, response, true);
     if (!session) return;
-    if (!csrf_ok(request, *session)) {
-      return send_api_error(response, 403, make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
-    }
     if (!request.has_file("file")) {
       return send_api_error(response, 422, make_error(ReasonCode::bad_file, "send the statement as multipart 'file'", "file"));
     }

@@ -85,7 +85,8 @@ std::string field_of(const httplib::Request& request, const std::string& name) {
 SelectionText selection_of(const httplib::Request& request) {
   SelectionText text{field_of(request, "policy"), field_of(request, "from"), field_of(request, "to"), {},
                      field_of(request, "unit")};
-  constexpr std::size_t awards_max = 1000;
+  // One more than parse_selection accepts, so that too many are refused, not cut.
+  constexpr std::size_t awards_max = selection_awards_max + 1;
   for (std::size_t index = 0; index < request.get_param_value_count("award") && index < awards_max; ++index) {
     text.awards.push_back(request.get_param_value("award", index));
   }
@@ -146,6 +147,19 @@ std::optional<WebSession> WebApp::signed_in(const httplib::Request& request, htt
   return std::nullopt;
 }
 
+std::optional<WebSession> WebApp::signed_in_to_change(const httplib::Request& request, httplib::Response& response,
+                                                      bool api) {
+  auto session = signed_in(request, response, api);
+  if (!session || csrf_ok(request, *session)) return session;
+  if (api) {
+    send_api_error(response, 403, make_error(ReasonCode::csrf_refused, "missing or wrong X-CSRF-Token", "csrf"));
+  } else {
+    send_page(response, *session,
+              refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
+  }
+  return std::nullopt;
+}
+
 bool WebApp::csrf_ok(const httplib::Request& request, const WebSession& session) const {
   std::string token = request.get_header_value("X-CSRF-Token");
   if (token.empty()) token = field_of(request, "csrf");
@@ -172,7 +186,10 @@ void WebApp::send_page(httplib::Response& response, const WebSession& session, c
 httplib::Server::HandlerResponse WebApp::limit_body(const httplib::Request& request, httplib::Response& response) {
   const bool upload_route = request.path == "/unit/import" || request.path == "/api/expenditures/import" ||
                             request.path == "/api/bank-statements";
-  const bool may_upload = upload_route && session_of(request).has_value() && session_of(request)->second.signed_in();
+  const bool may_upload = upload_route && [&] {
+    const auto session = session_of(request);
+    return session && session->second.signed_in();
+  }();
   const std::size_t allowed = may_upload ? options_.upload_bytes_max : options_.small_body_bytes_max;
   const std::string length_text = request.get_header_value("Content-Length");
   std::size_t length = 0;
@@ -375,12 +392,8 @@ void WebApp::install_pages(httplib::Server& server) {
 void WebApp::install_bureau_actions(httplib::Server& server) {
   for (const std::string action : {"grant", "pay", "status", "clawback"}) {
     server.Post("/bureau/" + action, [this, action](const httplib::Request& request, httplib::Response& response) {
-      auto session = signed_in(request, response, false);
+      auto session = signed_in_to_change(request, response, false);
       if (!session) return;
-      if (!csrf_ok(request, *session)) {
-        return send_page(response, *session,
-                         refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
-      }
       auto database = open_as(*session);
       std::string done;
       const Status outcome = run_bureau_action(
@@ -473,12 +486,8 @@ void WebApp::install_unit_forms(httplib::Server& server) {
   // A unit's plan (资金使用管理计划) and the reversal of one of its
   // expenditures; the core library checks that both are the unit's own.
   server.Post("/unit/plan", [this](const httplib::Request& request, httplib::Response& response) {
-    auto session = signed_in(request, response, false);
+    auto session = signed_in_to_change(request, response, false);
     if (!session) return;
-    if (!csrf_ok(request, *session)) {
-      return send_page(response, *session,
-                       refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
-    }
     const auto filed_on = Date::parse(field_of(request, "date"));
     Status outcome = filed_on ? success() : Status(Error(filed_on.error().code, filed_on.error().message, "date"));
     std::string done;
@@ -487,12 +496,18 @@ void WebApp::install_unit_forms(httplib::Server& server) {
                       field_of(request, "document"), {}};
       std::istringstream lines(field_of(request, "lines"));
       std::string line;
-      for (std::size_t count = 0; count < 100 && std::getline(lines, line); ++count) {
+      constexpr std::size_t plan_lines_max = 100;
+      for (std::size_t count = 0; outcome && std::getline(lines, line); ++count) {
+        if (count == plan_lines_max) {
+          outcome = make_error(ReasonCode::bad_text, "计划最多 " + std::to_string(plan_lines_max) + " 行", "lines");
+          break;
+        }
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         const auto equals = line.rfind('=');
         if (equals == std::string::npos) {
-          outcome = make_error(ReasonCode::bad_text, "计划每行应为 类别=金额：" + quote_input(line), "lines");
+          outcome = make_error(ReasonCode::bad_text,
+                               "计划第 " + std::to_string(count + 1) + " 行应为 类别=金额：" + quote_input(line), "lines");
           break;
         }
         input.lines.emplace_back(line.substr(0, equals), line.substr(equals + 1));
@@ -511,12 +526,8 @@ void WebApp::install_unit_forms(httplib::Server& server) {
               outcome_page("计划备案", outcome, done, "/unit", outcome ? 200 : http_status_for(outcome.error())));
   });
   server.Post("/unit/reverse", [this](const httplib::Request& request, httplib::Response& response) {
-    auto session = signed_in(request, response, false);
+    auto session = signed_in_to_change(request, response, false);
     if (!session) return;
-    if (!csrf_ok(request, *session)) {
-      return send_page(response, *session,
-                       refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
-    }
     const std::string id_text = field_of(request, "expenditure");
     const bool digits = !id_text.empty() && id_text.size() <= 18 &&
                         id_text.find_first_not_of("0123456789") == std::string::npos;
@@ -536,12 +547,8 @@ void WebApp::install_unit_forms(httplib::Server& server) {
 
 void WebApp::install_unit_import(httplib::Server& server) {
   server.Post("/unit/import", [this](const httplib::Request& request, httplib::Response& response) {
-    auto session = signed_in(request, response, false);
+    auto session = signed_in_to_change(request, response, false);
     if (!session) return;
-    if (!csrf_ok(request, *session)) {
-      return send_page(response, *session,
-                       refusal_page(403, make_error(ReasonCode::csrf_refused, "表单缺少有效的防伪令牌，已拒绝", "csrf")));
-    }
     if (!request.has_file("file")) {
       return send_page(response, *session, refusal_page(422, make_error(ReasonCode::bad_file, "请选择文件", "file")));
     }

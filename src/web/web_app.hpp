@@ -6,6 +6,8 @@
 // opens its own connection, so one slow report never holds another user's.
 #include <httplib.h>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <map>
 #include <memory>
 #include <mutex>
@@ -47,6 +49,11 @@ class WebApp {
   // Refuses a body too large for its route before httplib reads it.
   httplib::Server::HandlerResponse limit_body(const httplib::Request& request, httplib::Response& response);
   std::optional<WebSession> signed_in(const httplib::Request& request, httplib::Response& response, bool api);
+  // For everything that changes something: signed in and carrying this
+  // session's anti-forgery token (form field or X-CSRF-Token header), or
+  // refused (csrf-refused, 403) with nothing done.
+  std::optional<WebSession> signed_in_to_change(const httplib::Request& request, httplib::Response& response,
+                                                bool api);
   bool csrf_ok(const httplib::Request& request, const WebSession& session) const;
   std::unique_ptr<Database> open_as(const WebSession& session) const;
   std::unique_ptr<Database> open_unbound() const;
@@ -97,6 +104,9 @@ class WebApp {
 // Form field, multipart field or query parameter, whichever the request has.
 std::string field_of(const httplib::Request& request, const std::string& name);
 SelectionText selection_of(const httplib::Request& request);
+// A JSON object's string field; "" when absent or not a string (an amount
+// sent as a JSON number is never read, so it is refused as missing).
+std::string json_string_field(const nlohmann::json& body, const std::string& name);
 void send_json(httplib::Response& response, int status, const std::string& json_text);
 void send_api_error(httplib::Response& response, int status, const Error& error);
 int http_status_for(const Error& error);

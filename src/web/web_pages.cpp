@@ -166,6 +166,9 @@ std::string analytics_fragment(Database& database, const ReportSelection& select
 }  // namespace
 
 Result<ReportSelection> parse_selection(const SelectionText& text) {
+  if (text.awards.size() > selection_awards_max) {
+    return make_error(ReasonCode::bad_option, "at most " + std::to_string(selection_awards_max) + " awards", "award");
+  }
   ReportSelection selection;
   selection.policy_id = text.policy;
   selection.award_ids = text.awards;

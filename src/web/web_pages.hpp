@@ -29,6 +29,8 @@ struct SelectionText {
   std::vector<std::string> awards;
   std::string unit;
 };
+inline constexpr std::size_t selection_awards_max = 1000;
+// Refuses a bad date and more than selection_awards_max awards.
 Result<ReportSelection> parse_selection(const SelectionText& text);
 // The query string that selects the same again (for download links).
 std::string selection_query(const SelectionText& text);
