@@ -8,6 +8,7 @@
 #include "registry/brands.hpp"
 #include "registry/related_parties.hpp"
 #include "registry/units.hpp"
+#include "store/bulk_rows.hpp"
 
 namespace jiangbu {
 
@@ -71,8 +72,40 @@ constexpr const char* row_columns =
     "e.payee_uscc, e.invoice_key, COALESCE(r.reversed_on, '') FROM expenditures e "
     "LEFT JOIN expenditure_reversals r ON r.expenditure_id = e.expenditure_id ";
 
-// The selected awards' rows first; then, in one pass over the rest, the rows
-// of other awards whose invoice also appears among them.
+// Other awards' expenditures that may share an invoice with the selected
+// rows: the live ones through their claims (keys are "<invoice>:<seller>"),
+// and every reversed one, since a reversal releases its claim. A narrow scan
+// of the claims instead of every expenditure's columns; `keep` still decides.
+std::vector<long long> candidate_ids(Database& database, const SpendingData& data,
+                               const std::set<std::uint32_t>& selected_invoices) {
+  std::vector<long long> ids;
+  std::vector<std::string> keys(fetch_rows);
+  std::vector<long long> claimants(fetch_rows);
+  soci::statement claims = (database.session().prepare << "SELECT invoice_key, expenditure_id FROM invoice_claims",
+                            soci::into(keys), soci::into(claimants));
+  claims.execute();
+  while (claims.fetch()) {
+    for (std::size_t index = 0; index < keys.size(); ++index) {
+      const auto invoice = data.strings.find(invoice_without_seller(keys[index]));
+      if (invoice && selected_invoices.contains(*invoice)) ids.push_back(claimants[index]);
+    }
+    if (ids.size() > rows_max) break;  // the row reader refuses the selection
+    keys.resize(fetch_rows);
+    claimants.resize(fetch_rows);
+  }
+  std::vector<long long> reversed_ids(fetch_rows);
+  soci::statement reversed = (database.session().prepare << "SELECT expenditure_id FROM expenditure_reversals",
+                              soci::into(reversed_ids));
+  reversed.execute();
+  while (reversed.fetch() && ids.size() <= rows_max) {
+    ids.insert(ids.end(), reversed_ids.begin(), reversed_ids.end());
+    reversed_ids.resize(fetch_rows);
+  }
+  return ids;
+}
+
+// The selected awards' rows first; then the rows of other awards whose
+// invoice also appears among them, in expenditure order.
 Status load_rows(Database& database, const FundStatement& statement, SpendingData& data) {
   RowReader reader(statement.selection.to);
   std::string award_id;
@@ -91,11 +124,15 @@ Status load_rows(Database& database, const FundStatement& statement, SpendingDat
   }
   std::set<std::uint32_t> selected_invoices;
   for (const auto& row : data.rows) selected_invoices.insert(row.invoice);
+  const std::string candidates = json_integer_array(candidate_ids(database, data, selected_invoices));
   soci::statement others =
-      (database.session().prepare << std::string(row_columns) + "WHERE e.spent_on <= :last_day ORDER BY e.expenditure_id",
-       soci::use(reader.last_day_), soci::into(reader.ids_), soci::into(reader.amounts_), soci::into(reader.awards_),
-       soci::into(reader.units_), soci::into(reader.dates_), soci::into(reader.categories_), soci::into(reader.payee_names_),
-       soci::into(reader.payee_usccs_), soci::into(reader.invoice_keys_), soci::into(reader.reversed_on_));
+      (database.session().prepare << std::string(row_columns) + "WHERE e.expenditure_id IN " +
+                                         json_integer_list(database.backend(), "ids") +
+                                         " AND e.spent_on <= :last_day ORDER BY e.expenditure_id",
+       soci::use(candidates), soci::use(reader.last_day_), soci::into(reader.ids_), soci::into(reader.amounts_),
+       soci::into(reader.awards_), soci::into(reader.units_), soci::into(reader.dates_), soci::into(reader.categories_),
+       soci::into(reader.payee_names_), soci::into(reader.payee_usccs_), soci::into(reader.invoice_keys_),
+       soci::into(reader.reversed_on_));
   return reader.read(others, data, [&](std::string_view award, std::string_view invoice) {
     if (selected_awards.contains(award)) return false;
     const auto id = data.strings.find(invoice);

@@ -64,12 +64,14 @@ class ImportPageCache {
     if (database_.backend() != Backend::sqlite) return;
     database_.session() << "PRAGMA cache_size", soci::into(previous_kibibytes_);
     database_.session() << "PRAGMA cache_size = " + std::to_string(-import_cache_kibibytes);
+    database_.session() << "PRAGMA temp_store = MEMORY";
     changed_ = true;
   }
   ~ImportPageCache() {
     if (!changed_) return;
     try {
       database_.session() << "PRAGMA cache_size = " + std::to_string(previous_kibibytes_);
+      database_.session() << "PRAGMA temp_store = DEFAULT";
     } catch (const soci::soci_error&) {
       // The connection is going away with the error that ended the import.
     }

@@ -8,6 +8,7 @@
 #include "ledger/books.hpp"
 #include "registry/units.hpp"
 #include "report/account_register.hpp"
+#include "store/bulk_rows.hpp"
 
 namespace jiangbu {
 
@@ -42,6 +43,49 @@ std::vector<RegisterLine> lines_of(Database& database, const std::string& book_i
                                    const Date& to) {
   auto found = account_register(database, book_id, account_code, false, std::nullopt, to);
   return found ? found.value().lines : std::vector<RegisterLine>{};  // an account never opened has no lines
+}
+
+// LIKE's pattern for "starts with `prefix`", '!' escaping.
+std::string starts_with_pattern(const std::string& prefix) {
+  std::string pattern;
+  for (const char character : prefix) {
+    if (character == '!' || character == '%' || character == '_') pattern += '!';
+    pattern += character;
+  }
+  return pattern + "%";
+}
+
+// The unit's dedicated-account lines reconciliation looks at: entries whose
+// source names the award (receipts; from_award_payment decides exactly) and
+// the clawback refund entries. The account's expenditures, nearly all of
+// its lines, stay in the database.
+std::vector<RegisterLine> award_lines_of(Database& database, const std::string& book_id,
+                                         const std::string& account_code, const std::string& award_id,
+                                         const std::set<std::int64_t>& refund_entries, const Date& to) {
+  const std::string prefix = "award:" + award_id;
+  const std::string pattern = starts_with_pattern(prefix + " ");
+  const std::string refunds = json_integer_array({refund_entries.begin(), refund_entries.end()});
+  const std::string to_text = to.to_string();
+  long long entry_id = 0, debit_fen = 0, credit_fen = 0;
+  std::string entry_date, voucher, code, memo, source;
+  soci::statement statement =
+      (database.session().prepare
+           << "SELECT p.entry_id, p.entry_date, e.voucher_number, p.account_code, e.memo, e.source_reference, "
+              "p.debit_fen, p.credit_fen FROM postings p JOIN journal_entries e ON e.entry_id = p.entry_id "
+              "WHERE p.book_id = :book AND p.account_code = :code AND p.entry_date <= :to "
+              "AND (e.source_reference = :prefix OR e.source_reference LIKE :pattern ESCAPE '!' OR p.entry_id IN " +
+                  json_integer_list(database.backend(), "refunds") + ") "
+              "ORDER BY p.entry_date, e.voucher_number, p.line_number",
+       soci::use(book_id), soci::use(account_code), soci::use(to_text), soci::use(prefix), soci::use(pattern),
+       soci::use(refunds), soci::into(entry_id), soci::into(entry_date), soci::into(voucher), soci::into(code),
+       soci::into(memo), soci::into(source), soci::into(debit_fen), soci::into(credit_fen));
+  statement.execute();
+  std::vector<RegisterLine> lines;
+  for (std::size_t count = 0; count < register_lines_max && statement.fetch(); ++count) {
+    lines.push_back(RegisterLine{entry_id, Date::parse(entry_date).value(), voucher, code, memo, source,
+                                 Money::from_fen(debit_fen), Money::from_fen(credit_fen), Money()});
+  }
+  return lines;
 }
 
 const RegisterLine* line_of_entry(const std::vector<RegisterLine>& lines, std::int64_t entry_id) {
@@ -113,12 +157,15 @@ ShareReconciliation reconcile_share(Database& database, const Award& award, cons
     if (line.entry_id == award.accrual_entry_id) share.bureau_accrued += line.credit;
   }
   share.bureau_paid = share.bureau_accrued - payable_balance;
-  std::vector<RegisterLine> unit_bank;
-  if (unit) unit_bank = lines_of(database, unit->book_id, std::string(dedicated_bank_account), to);
   std::vector<RegisterLine> receipts, refunds;
   const auto clawback_links = entry_links(database, "clawbacks", award.award_id, share.unit_id);
   std::set<std::int64_t> refund_entries;
   for (const auto& link : clawback_links) refund_entries.insert(link.unit_entry_id);
+  std::vector<RegisterLine> unit_bank;
+  if (unit) {
+    unit_bank = award_lines_of(database, unit->book_id, std::string(dedicated_bank_account), award.award_id,
+                               refund_entries, to);
+  }
   for (const auto& line : unit_bank) {
     if (from_award_payment(line.source_reference, award.award_id)) receipts.push_back(line);
     if (refund_entries.contains(line.entry_id)) refunds.push_back(line);

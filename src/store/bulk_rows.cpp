@@ -165,6 +165,20 @@ std::string json_text_list(Backend backend, const char* parameter) {
   return "(SELECT json_array_elements_text(CAST(:" + std::string(parameter) + " AS json)))";
 }
 
+std::string json_integer_list(Backend backend, const char* parameter) {
+  if (backend == Backend::sqlite) return "(SELECT CAST(value AS INTEGER) FROM json_each(:" + std::string(parameter) + "))";
+  return "(SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(:" + std::string(parameter) + " AS json)) AS t(value))";
+}
+
+std::string json_integer_array(const std::vector<long long>& values) {
+  std::string json = "[";
+  for (const long long value : values) {
+    if (json.size() > 1) json += ',';
+    append_integer(json, value);
+  }
+  return json + "]";
+}
+
 std::vector<long long> allocate_ids(Database& database, const char* table, const char* column, std::size_t count) {
   JIANGBU_ASSERT(count <= ids_per_allocation_max);
   std::vector<long long> ids;

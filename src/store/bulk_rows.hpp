@@ -76,6 +76,10 @@ void bulk_insert(Database& database, BulkRows& rows);
 // SQL for "the texts in the JSON array bound as :parameter", for IN (...).
 std::string json_text_list(Backend backend, const char* parameter);
 
+// The same for integers (ids), and the JSON array text to bind for it.
+std::string json_integer_list(Backend backend, const char* parameter);
+std::string json_integer_array(const std::vector<long long>& values);
+
 // Reserves `count` new ids of a table's id column, in ascending order. On
 // SQLite the caller's write transaction holds the only write lock, so the
 // ids after the largest stored one are free; on PostgreSQL they come from the
