@@ -142,7 +142,9 @@ void BatchFacts::load_invoice_claims(const std::vector<ExpenditureInput>& inputs
   invoice_keys_looked_up_.clear();
   std::vector<std::string> keys;
   for (const auto& input : inputs) {
-    if (!is_lookup_text(input.payee_uscc)) continue;
+    // An individual payee has no code (the key ends in ':'); judging looks
+    // those keys up too, and a key not fetched here costs a query of its own.
+    if (!input.payee_uscc.empty() && !is_lookup_text(input.payee_uscc)) continue;
     auto key = invoice_key(input.invoice_code, input.invoice_number, input.payee_uscc);
     if (!key || !is_lookup_text(key.value())) continue;
     if (invoice_keys_looked_up_.insert(key.value()).second) keys.push_back(key.value());
