@@ -3,7 +3,7 @@
 # figure beside its anchor measured in the same run:
 #   - `jiangbu demo generate` writes a seeded scenario per size and backend;
 #   - import with every check of E expenditures (a bulk load: batches of
-#     50,000 rows) into SQLite and into a
+#     100,000 rows) into SQLite and into a
 #     throwaway PostgreSQL (rows/s, peak memory), and how the cost grows;
 #   - interactive single recording on PostgreSQL at 1 and 8 clients next to
 #     pgbench's built-in tpcb-like run at the same client counts, same server;
@@ -73,7 +73,7 @@ for size in $sizes; do
       --out "$scenario" --expenditures "$size" --seed "$seed"
     add_row "generate $size rows (master data + CSV), $backend" "${seconds} s" "$peak_mb" "" "" "" "" ""
     timed "$out/import-$size-$backend.log" "$jiangbu" --db "$db" --log-level error --format csv \
-      expenditure import "$scenario/expenditures.csv" --today 2025-12-31 --batch-rows 50000
+      expenditure import "$scenario/expenditures.csv" --today 2025-12-31 --batch-rows 100000
     import_seconds[$size-$backend]="$seconds"
     rate="$(calc %.0f "$size / $seconds")"
     target=$([[ $backend == sqlite ]] && echo 100000 || echo 50000)

@@ -15,7 +15,7 @@ namespace jiangbu {
 
 namespace {
 
-constexpr std::size_t batch_entries_max = 100'000;
+constexpr std::size_t batch_entries_max = 200'000;  // twice an import batch's rows (expenditure_import.hpp)
 
 using ChainKey = std::pair<std::string, int>;  // book, fiscal year
 
