@@ -213,7 +213,7 @@ Result<std::int64_t> book_accrual(Database& database, const Award& award, const 
     if (!opened) return opened.error();
     entry.postings.push_back({payable, Side::credit, share.share});
   }
-  Journal journal(database);
+  Journal& journal = Journal::of_connection(database);
   auto posted = journal.append(entry);
   if (!posted) return posted.error();
   return posted.value().entry_id;

@@ -127,7 +127,7 @@ Result<AwardPayment> pay_award(Database& database, const PaymentInput& input) {
                           " of " + format_yuan(*share) + " is unpaid",
                       "amount");
   }
-  Journal journal(database);
+  Journal& journal = Journal::of_connection(database);
   auto bureau_entry = book_bureau_payment(database, journal, *award, *unit, input, amount);
   if (!bureau_entry) return bureau_entry.error();
   auto unit_entry = book_unit_receipt(database, journal, *award, *unit, input, amount);

@@ -123,7 +123,7 @@ Result<Clawback> claw_back(Database& database, const ClawbackInput& input) {
   if (!refund) return refund.error();
   // The bureau's book first, then the unit's, as a payment does: voucher
   // counters are locked in one order, so the two cannot deadlock.
-  Journal journal(database);
+  Journal& journal = Journal::of_connection(database);
   auto bureau_entry = journal.append(bureau_receipt(input, *unit));
   if (!bureau_entry) return bureau_entry.error();
   auto unit_entry = journal.append(refund.value());

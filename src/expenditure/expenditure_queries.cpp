@@ -121,7 +121,7 @@ Status reverse_once(Database& database, std::int64_t expenditure_id, const Date&
     return make_error(ReasonCode::already_reversed, "expenditure " + std::to_string(expenditure_id) +
                                                         " is already reversed", "id");
   }
-  Journal journal(database);
+  Journal& journal = Journal::of_connection(database);
   auto reversal = journal.append_reversal(record->entry_id, reversal_date, reason);
   if (!reversal) return reversal.error();
   const long long id = expenditure_id;

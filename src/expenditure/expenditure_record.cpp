@@ -172,8 +172,7 @@ Result<std::int64_t> book(Database& database, const Judgement& judgement, const 
   for (const auto& [code, name] : booking.accounts) {
     if (auto opened = open_sub_account(database, booking.entry.book_id, code, name); !opened) return opened.error();
   }
-  Journal journal(database);
-  auto posted = journal.append(booking.entry);
+  auto posted = Journal::of_connection(database).append(booking.entry);
   if (!posted) return posted.error();
   return posted.value().entry_id;
 }

@@ -155,6 +155,13 @@ Journal::Journal(Database& database, JournalSealing sealing)
 
 Journal::~Journal() = default;
 
+Journal& Journal::of_connection(Database& database) {
+  Journal& journal = database.reused<Journal>([](Database& owner) { return std::make_unique<Journal>(owner); });
+  journal.statements_->basis_cache.clear();
+  journal.statements_->known_books.clear();
+  return journal;
+}
+
 Result<JournalEntry> Journal::post(const EntryInput& input) {
   Transaction transaction(database_, {"entry.post", "entry", input.book_id});
   auto entry = append(input);

@@ -41,6 +41,11 @@ class Journal {
   Result<JournalEntry> append_reversal(std::int64_t entry_id, const Date& reversal_date,
                                        const std::string& reason);
 
+  // The connection's journal (Database::reused), its prepared statements
+  // kept, its lookups of books and accounts forgotten: an account a rolled
+  // back transaction opened must not pass for open.
+  static Journal& of_connection(Database& database);
+
   std::optional<JournalEntry> find(std::int64_t entry_id);
   std::optional<JournalEntry> find_by_voucher(const std::string& book_id,
                                               const std::string& voucher_number);

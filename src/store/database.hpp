@@ -3,8 +3,11 @@
 // used by one thread at a time; concurrent writers each open their own.
 // Storage failures (lost connection, disk full, constraint bugs) surface as
 // soci::soci_error exceptions; rule violations never do.
+#include <functional>
+#include <map>
 #include <memory>
 #include <string_view>
+#include <typeindex>
 #include <vector>
 
 #include <soci/soci.h>
@@ -43,6 +46,18 @@ class Database {
   void note_created_entry(std::int64_t entry_id);
   std::vector<std::int64_t> take_created_entries();
 
+  // One object of type T per connection, made by `make` on first use and
+  // reused by every later call: for holders of prepared statements (the
+  // journal's inserts), since on PostgreSQL preparing a statement and
+  // freeing it are a round trip each. T must keep no facts that a later
+  // transaction could find stale, or forget them when it is handed out.
+  template <typename T>
+  T& reused(const std::function<std::unique_ptr<T>(Database&)>& make) {
+    auto& slot = reused_[std::type_index(typeid(T))];
+    if (!slot) slot = std::shared_ptr<void>(make(*this));
+    return *static_cast<T*>(slot.get());
+  }
+
  private:
   explicit Database(DatabaseLocation location) : location_(std::move(location)) {}
   void configure_session();
@@ -51,6 +66,8 @@ class Database {
   soci::session session_;
   Principal principal_;
   std::vector<std::int64_t> created_entries_;
+  // After session_: its statements are freed while the session is still open.
+  std::map<std::type_index, std::shared_ptr<void>> reused_;
 };
 
 // Is this SOCI error a unique-constraint violation? Used to turn a lost race

@@ -47,6 +47,26 @@ TEST_F(LedgerTest, PostsABalancedEntryWithTheFirstVoucherOfTheYear) {
   EXPECT_EQ(stored->postings[1].side, Side::credit);
 }
 
+// The connection keeps one journal for its prepared statements; what it
+// looked up must not outlive a transaction that rolled back.
+TEST_F(LedgerTest, TheConnectionsJournalForgetsAnAccountARolledBackTransactionOpened) {
+  const EntryInput spending{"bureau", day("2024-03-01"), "计提", "",
+                            {{"5001", Side::debit, yuan(5)}, {"2303/rolled-back", Side::credit, yuan(5)}}};
+  Journal* first = nullptr;
+  {
+    Transaction transaction(database(), {"test.transaction", "test", ""});
+    ASSERT_TRUE(open_sub_account(database(), "bureau", "2303/rolled-back", "撤回").ok());
+    first = &Journal::of_connection(database());
+    ASSERT_TRUE(first->append(spending).ok());  // the account's basis is now looked up
+  }  // rolled back: the account was never opened
+  Journal& again = Journal::of_connection(database());
+  EXPECT_EQ(&again, first);
+  const auto refused = again.validate(spending);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "unknown-account");
+  EXPECT_EQ(count_rows(database(), "journal_entries"), 0);
+}
+
 TEST_F(LedgerTest, VoucherNumbersRunWithoutGapsPerBookAndYear) {
   ASSERT_TRUE(create_book(database(), Book{"unit-a", "enterprise", "甲公司"}).ok());
   Journal journal(database());
