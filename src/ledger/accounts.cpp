@@ -86,6 +86,10 @@ Result<Account> open_sub_account(Database& database, const std::string& book_id,
                                  const std::string& code, const std::string& name) {
   if (auto valid = validate_account_code(code); !valid) return valid.error();
   if (auto valid = validate_text(name, "name", 200); !valid) return valid.error();
+  // Nearly always already open (every expenditure names its accounts): one
+  // lookup then, not one per level. Accounts are opened from the top down,
+  // so an open one has all its levels.
+  if (auto open = find_account(database, book_id, code)) return *open;
   if (!find_account(database, book_id, chart_code_of(code))) {
     return bad_code(code, "is not under an account of book '" + book_id + "'s chart");
   }
