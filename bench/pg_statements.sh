@@ -34,10 +34,6 @@ source scripts/postgres-throwaway.sh
 trap pg_throwaway_stop EXIT
 PG_THROWAWAY_DURABLE=1 pg_throwaway_start
 log="$PG_THROWAWAY_DIR/server.log"
-schema_url() {
-  psql -q "$PG_THROWAWAY_URL" -c "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" >/dev/null
-  echo "${PG_THROWAWAY_URL}?options=-csearch_path%3D$1"
-}
 logging() {  # logging on|off: every statement of the test role, with its duration
   local value=$([[ $1 == on ]] && echo 0 || echo -1)
   psql -q "$PG_THROWAWAY_URL" -c "ALTER ROLE CURRENT_USER SET log_min_duration_statement = $value" >/dev/null
@@ -79,7 +75,7 @@ print()
 ' "$1" "$2" "$3" "$4"
 }
 
-url="$(schema_url statements_import)"
+url="$(pg_throwaway_schema_url statements_import)"
 "$jiangbu" --db "$url" --log-level error demo generate --out "$out/import" --expenditures "$rows" --seed 20241231 >/dev/null
 logging on
 start="$(log_size)"
@@ -90,7 +86,7 @@ wall="$(awk "BEGIN { print $(date +%s.%N) - $began }")"
 logging off
 summarize "import of $rows rows with every check" "$rows" row "$wall" "$start" | tee "$out/report.md"
 
-url="$(schema_url statements_record)"
+url="$(pg_throwaway_schema_url statements_record)"
 "$jiangbu" --db "$url" --log-level error demo generate --out "$out/record" --expenditures 20000 --seed 7 >/dev/null
 logging on
 start="$(log_size)"

@@ -43,10 +43,6 @@ source scripts/postgres-throwaway.sh
 trap pg_throwaway_stop EXIT
 PG_THROWAWAY_DURABLE=1 pg_throwaway_start
 base_url="$PG_THROWAWAY_URL"
-schema_url() {  # a schema of its own in the throwaway database
-  psql -q "$base_url" -c "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" >/dev/null
-  echo "${base_url}?options=-csearch_path%3D$1"
-}
 
 rows=()  # "measure|ours|ours peak MB|anchor|anchor value|ours ÷ anchor|target|met"
 add_row() { rows+=("$1|$2|$3|$4|$5|$6|$7|$8"); echo "scale: $1: $2 (peak ${3:-–} MB) ${4:+vs $4 $5, ratio $6}" >&2; }
@@ -66,7 +62,7 @@ declare -A import_seconds
 largest=""
 for size in $sizes; do
   for backend in sqlite postgresql; do
-    if [[ $backend == sqlite ]]; then db="$out/import-$size.db"; else db="$(schema_url "import_$size")"; fi
+    if [[ $backend == sqlite ]]; then db="$out/import-$size.db"; else db="$(pg_throwaway_schema_url "import_$size")"; fi
     scenario="$out/scenario-$size-$backend"
     # The same seed gives the same master data and the same file on both backends.
     timed "$out/generate-$size-$backend.log" "$jiangbu" --db "$db" --log-level error demo generate \
@@ -125,7 +121,7 @@ add_row "analytics over all $largest expenditures" "${seconds} s" "$peak_mb" "le
   "$(calc %.3f "$seconds / $ledger_seconds")" "" ""
 
 # Interactive recording on PostgreSQL beside pgbench, same server.
-interactive_url="$(schema_url interactive)"
+interactive_url="$(pg_throwaway_schema_url interactive)"
 "$jiangbu" --db "$interactive_url" --log-level error demo generate --out "$out/interactive" \
   --expenditures "$interactive_rows" --seed 7 >/dev/null
 pgbench -q -i -s 10 "$base_url" >"$out/pgbench-init.log" 2>&1

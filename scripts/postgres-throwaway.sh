@@ -8,6 +8,7 @@
 #   source scripts/postgres-throwaway.sh
 #   trap pg_throwaway_stop EXIT; trap 'exit 130' INT; trap 'exit 143' TERM
 #   pg_throwaway_start      # sets PG_THROWAWAY_URL and PG_THROWAWAY_DIR
+#   pg_throwaway_schema_url NAME   # a URL on a fresh schema NAME of that database
 # Run directly:
 #   scripts/postgres-throwaway.sh start       # prints the URL and leaves it running
 #   scripts/postgres-throwaway.sh stop DIR    # DIR as printed by 'start'
@@ -153,6 +154,16 @@ pg_throwaway_stop() {
     PG_THROWAWAY_DIR="" PG_THROWAWAY_URL=""
   fi
   _pg_say "stopped and removed $dir"
+}
+
+# pg_throwaway_schema_url NAME: (re)creates schema NAME in the running
+# cluster's database and prints a URL whose connections use it, so one
+# server holds several independent ledgers (the benchmarks).
+pg_throwaway_schema_url() {
+  [[ -n "$PG_THROWAWAY_URL" ]] || { _pg_say "no cluster is running"; return 1; }
+  psql -q "$PG_THROWAWAY_URL" -c "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" >/dev/null 2>&1 ||
+    { _pg_say "cannot create schema $1"; return 1; }
+  echo "${PG_THROWAWAY_URL}?options=-csearch_path%3D$1"
 }
 
 # Command-line use; nothing below runs when the file is sourced.

@@ -1,5 +1,7 @@
 #include "analytics/analytics_loader.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -76,8 +78,14 @@ constexpr const char* row_columns =
 // rows: the live ones through their claims (keys are "<invoice>:<seller>"),
 // and every reversed one, since a reversal releases its claim. A narrow scan
 // of the claims instead of every expenditure's columns; `keep` still decides.
+// The rows already loaded (the selected awards') are not asked for again.
 std::vector<long long> candidate_ids(Database& database, const SpendingData& data,
-                               const std::set<std::uint32_t>& selected_invoices) {
+                                     const std::set<std::uint32_t>& selected_invoices) {
+  std::vector<long long> loaded;
+  loaded.reserve(data.rows.size());
+  for (const auto& row : data.rows) loaded.push_back(row.expenditure_id);
+  std::sort(loaded.begin(), loaded.end());
+  const auto is_loaded = [&](long long id) { return std::binary_search(loaded.begin(), loaded.end(), id); };
   std::vector<long long> ids;
   std::vector<std::string> keys(fetch_rows);
   std::vector<long long> claimants(fetch_rows);
@@ -87,7 +95,7 @@ std::vector<long long> candidate_ids(Database& database, const SpendingData& dat
   while (claims.fetch()) {
     for (std::size_t index = 0; index < keys.size(); ++index) {
       const auto invoice = data.strings.find(invoice_without_seller(keys[index]));
-      if (invoice && selected_invoices.contains(*invoice)) ids.push_back(claimants[index]);
+      if (invoice && selected_invoices.contains(*invoice) && !is_loaded(claimants[index])) ids.push_back(claimants[index]);
     }
     if (ids.size() > rows_max) break;  // the row reader refuses the selection
     keys.resize(fetch_rows);
@@ -98,7 +106,8 @@ std::vector<long long> candidate_ids(Database& database, const SpendingData& dat
                               soci::into(reversed_ids));
   reversed.execute();
   while (reversed.fetch() && ids.size() <= rows_max) {
-    ids.insert(ids.end(), reversed_ids.begin(), reversed_ids.end());
+    std::copy_if(reversed_ids.begin(), reversed_ids.end(), std::back_inserter(ids),
+                 [&](long long id) { return !is_loaded(id); });
     reversed_ids.resize(fetch_rows);
   }
   return ids;

@@ -58,16 +58,19 @@ Result<std::vector<Verdict>> record_batch(Database& database, ExpenditureBatchRe
 // thousands of pages. When they outgrow the cache, SQLite spills dirty pages
 // to the WAL in the middle of the transaction and reads them back. Pages are
 // allocated only as used; the session's own size comes back afterwards.
-class ImportPageCache {
+// Statement journals stay in memory too: each inserted row's statement may
+// need undoing on its own (the spending trigger, the constraints), and SQLite
+// wrote its journal to a file in /var/tmp, a million writes per 100,000 rows.
+class ImportSqliteSettings {
  public:
-  explicit ImportPageCache(Database& database) : database_(database) {
+  explicit ImportSqliteSettings(Database& database) : database_(database) {
     if (database_.backend() != Backend::sqlite) return;
     database_.session() << "PRAGMA cache_size", soci::into(previous_kibibytes_);
     database_.session() << "PRAGMA cache_size = " + std::to_string(-import_cache_kibibytes);
     database_.session() << "PRAGMA temp_store = MEMORY";
     changed_ = true;
   }
-  ~ImportPageCache() {
+  ~ImportSqliteSettings() {
     if (!changed_) return;
     try {
       database_.session() << "PRAGMA cache_size = " + std::to_string(previous_kibibytes_);
@@ -76,8 +79,8 @@ class ImportPageCache {
       // The connection is going away with the error that ended the import.
     }
   }
-  ImportPageCache(const ImportPageCache&) = delete;
-  ImportPageCache& operator=(const ImportPageCache&) = delete;
+  ImportSqliteSettings(const ImportSqliteSettings&) = delete;
+  ImportSqliteSettings& operator=(const ImportSqliteSettings&) = delete;
 
  private:
   static constexpr long long import_cache_kibibytes = 1'048'576;  // 1 GiB at most
@@ -131,7 +134,7 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
   const std::size_t rows_max =
       database.backend() == Backend::postgresql ? postgresql_batch_rows_max : import_batch_rows_max;
   const std::size_t batch_rows = std::clamp<std::size_t>(options.batch_rows, 1, rows_max);
-  const ImportPageCache page_cache(database);
+  const ImportSqliteSettings sqlite_settings(database);
   ExpenditureBatchRecorder recorder(database, batch_rows);
   for (std::size_t start = 0; start < rows.size(); start += batch_rows) {
     const std::size_t end = std::min(rows.size(), start + batch_rows);

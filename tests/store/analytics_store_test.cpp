@@ -131,6 +131,35 @@ TEST_F(AnalyticsStoreTest, AnInvoiceReusedUnderAnotherPolicysAwardIsFoundFromEit
   }
 }
 
+// A reversal releases its invoice claim, so the report finds another award's
+// reversed row by the invoice alone: the invoice moved between units.
+TEST_F(AnalyticsStoreTest, AnInvoiceReversedUnderAnotherAwardAndBookedAgainIsFound) {
+  ASSERT_TRUE(run_award_scenario(database()).ok());
+  RecordOptions options;
+  options.today = Date::from_parts(2024, 12, 31);
+  options.source = "test";
+  const Verdict first = record_expenditure(
+      database(), {"QJ-MOVED-1", "QJ2024-001", "91500222MA5U7A0B23", "2024-12-02", "3300.00", "宣传推广", "银行转账",
+                   "西安雁塔数码科技有限责任公司", "91650100MA78GH897U", "", "24500000001000000777", "宣传费"},
+      options);
+  ASSERT_EQ(first.status, VerdictStatus::accepted) << first.reason_codes();
+  ASSERT_TRUE(reverse_expenditure(database(), first.record_id, Date::from_parts(2024, 12, 5), "开错单位").ok());
+  const Verdict again = record_expenditure(
+      database(), {"XX-MOVED-1", "XX2024-001", "52611100MJU300021A", "2024-12-06", "3300.00", "交流展示",
+                   "银行转账", "西安雁塔数码科技有限责任公司", "91650100MA78GH897U", "", "24500000001000000777", "展位费"},
+      options);
+  ASSERT_EQ(again.status, VerdictStatus::accepted) << again.reason_codes();
+  const auto report = report_for("xixian-2024");
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  const auto& findings = report.value().analytics.findings;
+  const auto found = std::find_if(findings.begin(), findings.end(), [](const AnalyticsFinding& finding) {
+    std::set<std::string> ids;
+    for (const auto& line : finding.evidence) ids.insert(line.external_id);
+    return finding.analysis == Analysis::duplicate_invoices && ids.contains("QJ-MOVED-1") && ids.contains("XX-MOVED-1");
+  });
+  EXPECT_NE(found, findings.end());
+}
+
 TEST_F(AnalyticsStoreTest, TheAuditReportDocumentCarriesTheRankingTheEvidenceAndEveryAnalysis) {
   ASSERT_TRUE(run_award_scenario(database()).ok());
   const auto found = report_for("xixian-2024");
