@@ -53,6 +53,7 @@ struct SpendingRow {
   std::uint32_t payee_uscc = 0;   // the empty string for an individual payee
   std::uint32_t invoice = 0;      // the invoice itself, without the seller: "E:2450…" or "L:code:number"
   bool reversed = false;          // reversed on or before the selection's end
+  std::int32_t reversed_on_day = 0;  // when `reversed`: the reversal's date (the fund statement splits it)
 };
 
 struct SpendingData {

@@ -19,9 +19,10 @@ namespace {
 constexpr std::size_t fetch_rows = 10'000;
 constexpr std::size_t rows_max = 50'000'000;
 constexpr int review_cycles_max = 20;
+constexpr long long scan_award_share_denominator = 8;
 
-// Reads expenditures in batches of fetch_rows; `keep` decides, before any
-// string is interned, whether a row is stored.
+// Reads expenditures in batches of fetch_rows; `keep(award, invoice, id)`
+// decides, before any string is interned, whether a row is stored.
 class RowReader {
  public:
   explicit RowReader(const Date& to) : last_day_(to.to_string()) {}
@@ -33,7 +34,7 @@ class RowReader {
     while (statement.fetch()) {
       for (std::size_t index = 0; index < ids_.size(); ++index) {
         const std::string_view invoice = invoice_without_seller(invoice_keys_[index]);
-        if (!keep(awards_[index], invoice)) continue;
+        if (!keep(awards_[index], invoice, ids_[index])) continue;
         auto date = Date::parse(dates_[index]);
         if (!date) return Error(date.error().code, "expenditure " + std::to_string(ids_[index]) + ": " + date.error().message);
         SpendingRow row;
@@ -47,6 +48,14 @@ class RowReader {
         row.payee_uscc = data.strings.intern(payee_usccs_[index]);
         row.invoice = data.strings.intern(invoice);
         row.reversed = !reversed_on_[index].empty() && reversed_on_[index] <= last_day_;
+        if (row.reversed) {
+          auto reversed_on = Date::parse(reversed_on_[index]);
+          if (!reversed_on) {
+            return Error(reversed_on.error().code, "expenditure " + std::to_string(ids_[index]) + ": " +
+                                                       reversed_on.error().message);
+          }
+          row.reversed_on_day = reversed_on.value().days_since_epoch();
+        }
         data.rows.push_back(row);
       }
       if (data.rows.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
@@ -80,7 +89,7 @@ constexpr const char* row_columns =
 // of the claims instead of every expenditure's columns; `keep` still decides.
 // The rows already loaded (the selected awards') are not asked for again.
 std::vector<long long> candidate_ids(Database& database, const SpendingData& data,
-                                     const std::set<std::uint32_t>& selected_invoices) {
+                                     const std::vector<bool>& selected_invoices) {
   std::vector<long long> loaded;
   loaded.reserve(data.rows.size());
   for (const auto& row : data.rows) loaded.push_back(row.expenditure_id);
@@ -95,7 +104,7 @@ std::vector<long long> candidate_ids(Database& database, const SpendingData& dat
   while (claims.fetch()) {
     for (std::size_t index = 0; index < keys.size(); ++index) {
       const auto invoice = data.strings.find(invoice_without_seller(keys[index]));
-      if (invoice && selected_invoices.contains(*invoice) && !is_loaded(claimants[index])) ids.push_back(claimants[index]);
+      if (invoice && selected_invoices[*invoice] && !is_loaded(claimants[index])) ids.push_back(claimants[index]);
     }
     if (ids.size() > rows_max) break;  // the row reader refuses the selection
     keys.resize(fetch_rows);
@@ -113,39 +122,114 @@ std::vector<long long> candidate_ids(Database& database, const SpendingData& dat
   return ids;
 }
 
+// The rows' columns bound to the reader, `filter` (with `binds` in order)
+// before the date bound, `statement_end` after it.
+soci::statement prepare_rows(Database& database, RowReader& reader, const std::string& filter,
+                             const std::vector<const std::string*>& binds, const std::string& statement_end) {
+  soci::statement statement(database.session());
+  for (const auto* bound : binds) statement.exchange(soci::use(*bound));
+  statement.exchange(soci::use(reader.last_day_));
+  statement.exchange(soci::into(reader.ids_));
+  statement.exchange(soci::into(reader.amounts_));
+  for (auto* column : {&reader.awards_, &reader.units_, &reader.dates_, &reader.categories_, &reader.payee_names_,
+                       &reader.payee_usccs_, &reader.invoice_keys_, &reader.reversed_on_}) {
+    statement.exchange(soci::into(*column));
+  }
+  statement.alloc();
+  statement.prepare(std::string(row_columns) + filter + " e.spent_on <= :last_day" + statement_end);
+  statement.define_and_bind();
+  return statement;
+}
+
+// The selected awards' rows, award by award through expenditures_by_share.
+Status read_selected_by_award(Database& database, const std::vector<Award>& awards, RowReader& reader,
+                              SpendingData& data) {
+  std::string award_id;
+  for (const auto& award : awards) {
+    award_id = award.award_id;
+    // Prepared per award: SOCI 4.0.3 re-executes vector-bound statements
+    // wrongly on PostgreSQL (README, Storage).
+    soci::statement rows =
+        prepare_rows(database, reader, "WHERE e.award_id = :award AND", {&award_id}, " ORDER BY e.expenditure_id");
+    if (auto read = reader.read(rows, data, [](std::string_view, std::string_view, long long) { return true; }); !read) {
+      return read;
+    }
+  }
+  return success();
+}
+
+// The selected awards' rows from one pass over the table, for a selection
+// that covers much of it: walking the table in order beats fetching most of
+// its rows one index entry at a time (at 1,000,000 rows and a third of them
+// selected, about half the time), and the other rows' invoices come with it,
+// so the claims need no scan of their own. Rows end in the per-award order
+// read_selected_by_award gives. Returns the other rows' ids with invoices.
+Result<std::vector<std::pair<long long, std::string>>> read_selected_by_scan(
+    Database& database, const std::vector<Award>& awards, const std::set<std::string, std::less<>>& selected_awards,
+    RowReader& reader, SpendingData& data) {
+  std::vector<std::pair<long long, std::string>> others;
+  soci::statement rows = prepare_rows(database, reader, "WHERE", {}, "");
+  const auto read = reader.read(rows, data, [&](std::string_view award, std::string_view invoice, long long id) {
+    if (selected_awards.contains(award)) return true;
+    if (others.size() <= rows_max) others.emplace_back(id, invoice);
+    return false;
+  });
+  if (!read) return read.error();
+  if (others.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
+  std::vector<std::size_t> award_rank(data.strings.size(), awards.size());  // by string id
+  for (std::size_t rank = 0; rank < awards.size(); ++rank) {
+    if (const auto id = data.strings.find(awards[rank].award_id)) award_rank[*id] = rank;
+  }
+  std::sort(data.rows.begin(), data.rows.end(), [&](const SpendingRow& left, const SpendingRow& right) {
+    return std::pair(award_rank[left.award], left.expenditure_id) < std::pair(award_rank[right.award], right.expenditure_id);
+  });
+  return others;
+}
+
+// Whether the selected awards are a sizeable part of all (one in
+// scan_award_share_denominator or more): then one pass over the table is cheaper.
+bool scan_is_cheaper(Database& database, const std::vector<Award>& awards) {
+  long long award_count = 0;
+  database.session() << "SELECT COUNT(*) FROM awards", soci::into(award_count);
+  return static_cast<long long>(awards.size()) * scan_award_share_denominator >= award_count;
+}
+
 // The selected awards' rows first; then the rows of other awards whose
 // invoice also appears among them, in expenditure order.
-Status load_rows(Database& database, const FundStatement& statement, SpendingData& data) {
-  RowReader reader(statement.selection.to);
-  std::string award_id;
+Status load_rows(Database& database, const std::vector<Award>& awards, const Date& to, RowAccess access,
+                 SpendingData& data) {
+  RowReader reader(to);
   std::set<std::string, std::less<>> selected_awards;  // looked up by string_view, no copy per row
-  for (const auto& award : statement.awards) {
-    award_id = award.award_id;
-    selected_awards.insert(award_id);
-    soci::statement rows =
-        (database.session().prepare << std::string(row_columns) +
-                                           "WHERE e.award_id = :award AND e.spent_on <= :last_day ORDER BY e.expenditure_id",
-         soci::use(award_id), soci::use(reader.last_day_), soci::into(reader.ids_), soci::into(reader.amounts_),
-         soci::into(reader.awards_), soci::into(reader.units_), soci::into(reader.dates_), soci::into(reader.categories_),
-         soci::into(reader.payee_names_), soci::into(reader.payee_usccs_), soci::into(reader.invoice_keys_),
-         soci::into(reader.reversed_on_));
-    if (auto read = reader.read(rows, data, [](std::string_view, std::string_view) { return true; }); !read) return read;
+  for (const auto& award : awards) selected_awards.insert(award.award_id);
+  const bool scan = access == RowAccess::scan ||
+                    (access == RowAccess::cheapest && !awards.empty() && scan_is_cheaper(database, awards));
+  std::vector<std::pair<long long, std::string>> others;
+  if (scan) {
+    auto read = read_selected_by_scan(database, awards, selected_awards, reader, data);
+    if (!read) return read.error();
+    others = std::move(read.value());
+  } else if (auto read = read_selected_by_award(database, awards, reader, data); !read) {
+    return read;
   }
-  std::set<std::uint32_t> selected_invoices;
-  for (const auto& row : data.rows) selected_invoices.insert(row.invoice);
-  const std::string candidates = json_integer_array(candidate_ids(database, data, selected_invoices));
-  soci::statement others =
-      (database.session().prepare << std::string(row_columns) + "WHERE e.expenditure_id IN " +
-                                         json_integer_list(database.backend(), "ids") +
-                                         " AND e.spent_on <= :last_day ORDER BY e.expenditure_id",
-       soci::use(candidates), soci::use(reader.last_day_), soci::into(reader.ids_), soci::into(reader.amounts_),
-       soci::into(reader.awards_), soci::into(reader.units_), soci::into(reader.dates_), soci::into(reader.categories_),
-       soci::into(reader.payee_names_), soci::into(reader.payee_usccs_), soci::into(reader.invoice_keys_),
-       soci::into(reader.reversed_on_));
-  return reader.read(others, data, [&](std::string_view award, std::string_view invoice) {
+  std::vector<bool> selected_invoices(data.strings.size(), false);  // by string id: no tree walk per row
+  for (const auto& row : data.rows) selected_invoices[row.invoice] = true;
+  std::vector<long long> candidates;
+  if (scan) {
+    for (const auto& [id, invoice] : others) {
+      const auto found = data.strings.find(invoice);
+      if (found && selected_invoices[*found]) candidates.push_back(id);
+    }
+  } else {
+    candidates = candidate_ids(database, data, selected_invoices);
+  }
+  std::string candidate_list = json_integer_array(candidates);
+  soci::statement rows =
+      prepare_rows(database, reader, "WHERE e.expenditure_id IN " + json_integer_list(database.backend(), "ids") + " AND",
+                   {&candidate_list}, " ORDER BY e.expenditure_id");
+  return reader.read(rows, data, [&](std::string_view award, std::string_view invoice, long long) {
     if (selected_awards.contains(award)) return false;
     const auto id = data.strings.find(invoice);
-    return id && selected_invoices.contains(*id);
+    return id && *id < selected_invoices.size() && selected_invoices[*id];
   });
 }
 
@@ -212,10 +296,17 @@ void load_shares(Database& database, const FundStatement& statement, AnalyticsIn
 
 }  // namespace
 
-Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement) {
+Result<SpendingData> load_spending_rows(Database& database, const std::vector<Award>& awards, const Date& to,
+                                        RowAccess access) {
+  SpendingData data;
+  if (auto rows = load_rows(database, awards, to, access, data); !rows) return rows.error();
+  return data;
+}
+
+Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement, SpendingData rows) {
   AnalyticsInput input;
   input.selection = statement.selection;
-  if (auto rows = load_rows(database, statement, input.data); !rows) return rows.error();
+  input.data = std::move(rows);
   for (const auto& award : statement.awards) {
     auto& units = input.award_units[award.award_id];
     for (const auto& share : award.shares) units.push_back(share.unit_id);
@@ -225,6 +316,12 @@ Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatem
   load_shares(database, statement, input);
   input.select_rows();
   return input;
+}
+
+Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement) {
+  auto rows = load_spending_rows(database, statement.awards, statement.selection.to);
+  if (!rows) return rows.error();
+  return load_analytics_input(database, statement, std::move(rows.value()));
 }
 
 Result<AnalyticsInput> load_analytics_input(Database& database, const ReportSelection& selection) {

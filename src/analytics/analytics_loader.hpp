@@ -12,7 +12,21 @@
 
 namespace jiangbu {
 
+// How load_spending_rows reaches the awards' rows: award by award through an
+// index, or one pass over the whole table (cheaper once the awards are a
+// sizeable part of all). `cheapest` picks by the awards' share; the others
+// exist so tests can hold both ways to the same rows.
+enum class RowAccess { cheapest, by_award, scan };
+
+// The awards' expenditures dated up to `to` (reversed ones too, with their
+// reversal day), award by award in expenditure order, then other awards'
+// rows that share an invoice with them.
+Result<SpendingData> load_spending_rows(Database& database, const std::vector<Award>& awards, const Date& to,
+                                        RowAccess access = RowAccess::cheapest);
+
 Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement);
+// With rows load_spending_rows gave for the statement's awards and end.
+Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement, SpendingData rows);
 Result<AnalyticsInput> load_analytics_input(Database& database, const ReportSelection& selection);
 
 }  // namespace jiangbu

@@ -1,7 +1,9 @@
 #include "report/fund_statement.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <tuple>
 
 #include "expenditure/fund_use_plan.hpp"
 #include "policy/policy_store.hpp"
@@ -71,8 +73,40 @@ std::map<std::string, BeforeAndIn> spent_by_category(Database& database, const P
   return result;
 }
 
+using CategorySpending = std::map<std::string, BeforeAndIn>;
+using ShareSpending = std::map<std::pair<std::string, std::string>, CategorySpending>;  // (award, unit) -> by category
+
+// The same sums as spent_by_category, from rows already in memory (the audit
+// report loads them for its analytics anyway): spending dated before the
+// period or in it, less reversals on their own dates. The rows hold every
+// expenditure of the awards dated up to the period's end; a reversal is never
+// dated before its expenditure, so none reversed in the period is missing.
+ShareSpending spending_from_rows(const SpendingData& rows, const std::vector<Award>& awards,
+                                 const ReportSelection& selection) {
+  std::vector<bool> is_selected_award(rows.strings.size(), false);  // by string id
+  for (const auto& award : awards) {
+    if (const auto id = rows.strings.find(award.award_id)) is_selected_award[*id] = true;
+  }
+  const std::int32_t period_start_day =
+      selection.from ? selection.from->days_since_epoch() : std::numeric_limits<std::int32_t>::min();
+  std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, BeforeAndIn> by_ids;
+  for (const auto& row : rows.rows) {
+    if (!is_selected_award[row.award]) continue;
+    auto& amounts = by_ids[{row.award, row.unit, row.category}];
+    const Money amount = Money::from_fen(row.amount_fen);
+    (row.spent_on_day < period_start_day ? amounts.before : amounts.in) += amount;
+    if (row.reversed) (row.reversed_on_day < period_start_day ? amounts.before : amounts.in) -= amount;
+  }
+  ShareSpending result;
+  for (const auto& [key, amounts] : by_ids) {
+    const auto& [award, unit, category] = key;
+    result[{rows.text(award), rows.text(unit)}][rows.text(category)] = amounts;
+  }
+  return result;
+}
+
 void add_award(Database& database, const Award& award, const ReportSelection& selection, const Policy& policy,
-               FundStatement& statement) {
+               const ShareSpending* preloaded, FundStatement& statement) {
   const PeriodBounds period = bounds(selection);
   std::map<std::string, CategoryFunds> categories;
   for (const auto& award_share : award.shares) {
@@ -87,7 +121,13 @@ void add_award(Database& database, const Award& award, const ReportSelection& se
     share.share = award_share.share;
     share.received = sum_split(database, received_sql, period, award.award_id, share.unit_id);
     share.clawed_back = sum_split(database, clawed_sql, period, award.award_id, share.unit_id);
-    for (const auto& [code, amounts] : spent_by_category(database, period, award.award_id, share.unit_id)) {
+    CategorySpending spent;
+    if (!preloaded) {
+      spent = spent_by_category(database, period, award.award_id, share.unit_id);
+    } else if (const auto found = preloaded->find({award.award_id, share.unit_id}); found != preloaded->end()) {
+      spent = found->second;
+    }
+    for (const auto& [code, amounts] : spent) {
       share.spent.before += amounts.before;
       share.spent.in += amounts.in;
       auto& category = categories[code];
@@ -158,18 +198,38 @@ std::vector<std::pair<std::string, Money>> FundStatement::spending_by_category()
   return result;
 }
 
+namespace {
+
+Result<FundStatement> build_statement(Database& database, const ReportSelection& selection, std::vector<Award> awards,
+                                      const ShareSpending* preloaded) {
+  FundStatement statement;
+  statement.selection = selection;
+  statement.awards = std::move(awards);
+  std::map<std::string, Policy> policies;  // parsed once each, not once per award
+  for (const auto& award : statement.awards) {
+    auto policy = policies.find(award.policy_id);
+    if (policy == policies.end()) {
+      auto loaded = stored_policy(database, award.policy_id);
+      if (!loaded) return loaded.error();
+      policy = policies.emplace(award.policy_id, std::move(loaded.value())).first;
+    }
+    add_award(database, award, selection, policy->second, preloaded, statement);
+  }
+  return statement;
+}
+
+}  // namespace
+
 Result<FundStatement> fund_statement(Database& database, const ReportSelection& selection) {
   auto awards = selected_awards(database, selection);
   if (!awards) return awards.error();
-  FundStatement statement;
-  statement.selection = selection;
-  statement.awards = std::move(awards.value());
-  for (const auto& award : statement.awards) {
-    auto policy = stored_policy(database, award.policy_id);
-    if (!policy) return policy.error();
-    add_award(database, award, selection, policy.value(), statement);
-  }
-  return statement;
+  return build_statement(database, selection, std::move(awards.value()), nullptr);
+}
+
+Result<FundStatement> fund_statement(Database& database, const ReportSelection& selection, std::vector<Award> awards,
+                                     const SpendingData& rows) {
+  const ShareSpending spending = spending_from_rows(rows, awards, selection);
+  return build_statement(database, selection, std::move(awards), &spending);
 }
 
 ReportTable share_funds_table(const FundStatement& statement) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/analytics_input.hpp"
 #include "award/award.hpp"
 #include "core/result.hpp"
 #include "money/money.hpp"
@@ -67,6 +68,11 @@ struct FundStatement {
 };
 
 Result<FundStatement> fund_statement(Database& database, const ReportSelection& selection);
+// The same statement for `awards` (selected_awards gave them), its spending
+// summed from `rows` (load_spending_rows for these awards and the selection's
+// end) instead of read again: the audit report loads those rows anyway.
+Result<FundStatement> fund_statement(Database& database, const ReportSelection& selection, std::vector<Award> awards,
+                                     const SpendingData& rows);
 
 // The tables and charts the statement and the audit report share.
 ReportTable share_funds_table(const FundStatement& statement);

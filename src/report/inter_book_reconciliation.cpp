@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "award/award_accounts.hpp"
 #include "ledger/books.hpp"
@@ -55,37 +56,77 @@ std::string starts_with_pattern(const std::string& prefix) {
   return pattern + "%";
 }
 
+// One query's lines, keyed for the merge in award_lines_of.
+struct NumberedLine {
+  std::int64_t line_number = 0;
+  RegisterLine line;
+};
+
+// Runs `sql` (its binds are set by the caller's `use`s) and appends the rows:
+// entry_id, line_number, entry_date, voucher, account, memo, source, debit, credit.
+void append_lines(soci::statement& statement, long long& entry_id, long long& line_number, std::string& entry_date,
+                  std::string& voucher, std::string& code, std::string& memo, std::string& source,
+                  long long& debit_fen, long long& credit_fen, std::vector<NumberedLine>& lines) {
+  statement.execute();
+  for (std::size_t count = 0; count < register_lines_max && statement.fetch(); ++count) {
+    lines.push_back({line_number, RegisterLine{entry_id, Date::parse(entry_date).value(), voucher, code, memo, source,
+                                               Money::from_fen(debit_fen), Money::from_fen(credit_fen), Money()}});
+  }
+}
+
+constexpr const char* line_columns =
+    "SELECT p.entry_id, p.line_number, p.entry_date, e.voucher_number, p.account_code, e.memo, e.source_reference, "
+    "p.debit_fen, p.credit_fen ";
+
 // The unit's dedicated-account lines reconciliation looks at: entries whose
 // source names the award (receipts; from_award_payment decides exactly) and
-// the clawback refund entries. The account's expenditures, nearly all of
-// its lines, stay in the database.
+// the clawback refund entries, in register order. The award's entries are
+// found through journal_entries_from_awards (migration 0012), whose predicate
+// the query repeats word for word so both backends may use it; the refunds by
+// their entry ids. The account's expenditures, nearly all of its lines, are
+// never read.
 std::vector<RegisterLine> award_lines_of(Database& database, const std::string& book_id,
                                          const std::string& account_code, const std::string& award_id,
                                          const std::set<std::int64_t>& refund_entries, const Date& to) {
   const std::string prefix = "award:" + award_id;
   const std::string pattern = starts_with_pattern(prefix + " ");
-  const std::string refunds = json_integer_array({refund_entries.begin(), refund_entries.end()});
   const std::string to_text = to.to_string();
-  long long entry_id = 0, debit_fen = 0, credit_fen = 0;
+  long long entry_id = 0, line_number = 0, debit_fen = 0, credit_fen = 0;
   std::string entry_date, voucher, code, memo, source;
-  soci::statement statement =
-      (database.session().prepare
-           << "SELECT p.entry_id, p.entry_date, e.voucher_number, p.account_code, e.memo, e.source_reference, "
-              "p.debit_fen, p.credit_fen FROM postings p JOIN journal_entries e ON e.entry_id = p.entry_id "
-              "WHERE p.book_id = :book AND p.account_code = :code AND p.entry_date <= :to "
-              "AND (e.source_reference = :prefix OR e.source_reference LIKE :pattern ESCAPE '!' OR p.entry_id IN " +
-                  json_integer_list(database.backend(), "refunds") + ") "
-              "ORDER BY p.entry_date, e.voucher_number, p.line_number",
-       soci::use(book_id), soci::use(account_code), soci::use(to_text), soci::use(prefix), soci::use(pattern),
-       soci::use(refunds), soci::into(entry_id), soci::into(entry_date), soci::into(voucher), soci::into(code),
+  std::vector<NumberedLine> lines;
+  soci::statement from_award =
+      (database.session().prepare << std::string(line_columns) +
+                                         "FROM journal_entries e JOIN postings p ON p.entry_id = e.entry_id "
+                                         "WHERE e.book_id = :book AND substr(e.source_reference, 1, 6) = 'award:' "
+                                         "AND (e.source_reference = :prefix OR e.source_reference LIKE :pattern ESCAPE '!') "
+                                         "AND p.account_code = :code AND p.entry_date <= :to",
+       soci::use(book_id), soci::use(prefix), soci::use(pattern), soci::use(account_code), soci::use(to_text),
+       soci::into(entry_id), soci::into(line_number), soci::into(entry_date), soci::into(voucher), soci::into(code),
        soci::into(memo), soci::into(source), soci::into(debit_fen), soci::into(credit_fen));
-  statement.execute();
-  std::vector<RegisterLine> lines;
-  for (std::size_t count = 0; count < register_lines_max && statement.fetch(); ++count) {
-    lines.push_back(RegisterLine{entry_id, Date::parse(entry_date).value(), voucher, code, memo, source,
-                                 Money::from_fen(debit_fen), Money::from_fen(credit_fen), Money()});
+  append_lines(from_award, entry_id, line_number, entry_date, voucher, code, memo, source, debit_fen, credit_fen, lines);
+  if (!refund_entries.empty()) {
+    const std::string refunds = json_integer_array({refund_entries.begin(), refund_entries.end()});
+    soci::statement refunded =
+        (database.session().prepare << std::string(line_columns) +
+                                           "FROM postings p JOIN journal_entries e ON e.entry_id = p.entry_id "
+                                           "WHERE p.entry_id IN " + json_integer_list(database.backend(), "refunds") +
+                                           " AND p.book_id = :book AND p.account_code = :code AND p.entry_date <= :to",
+         soci::use(refunds), soci::use(book_id), soci::use(account_code), soci::use(to_text), soci::into(entry_id),
+         soci::into(line_number), soci::into(entry_date), soci::into(voucher), soci::into(code), soci::into(memo),
+         soci::into(source), soci::into(debit_fen), soci::into(credit_fen));
+    append_lines(refunded, entry_id, line_number, entry_date, voucher, code, memo, source, debit_fen, credit_fen, lines);
   }
-  return lines;
+  const auto key = [](const NumberedLine& numbered) {
+    return std::tie(numbered.line.entry_date, numbered.line.voucher_number, numbered.line.entry_id, numbered.line_number);
+  };
+  std::sort(lines.begin(), lines.end(), [&](const auto& left, const auto& right) { return key(left) < key(right); });
+  // An award entry that is also a refund entry was found twice.
+  lines.erase(std::unique(lines.begin(), lines.end(), [&](const auto& left, const auto& right) { return key(left) == key(right); }),
+              lines.end());
+  std::vector<RegisterLine> result;
+  result.reserve(lines.size());
+  for (auto& numbered : lines) result.push_back(std::move(numbered.line));
+  return result;
 }
 
 const RegisterLine* line_of_entry(const std::vector<RegisterLine>& lines, std::int64_t entry_id) {
@@ -127,7 +168,7 @@ void pair_lines(VoucherPairKind kind, const std::string& award_id, const std::st
 void add_own_bank_refunds(Database& database, const std::optional<Unit>& unit,
                           const std::set<std::int64_t>& refund_entries, const Date& to,
                           std::vector<RegisterLine>& refunds) {
-  if (!unit) return;
+  if (!unit || refund_entries.empty()) return;  // without a clawback, 1002's many lines are not read
   for (const auto& line : lines_of(database, unit->book_id, "1002", to)) {
     if (!refund_entries.contains(line.entry_id)) continue;
     auto same_entry = std::find_if(refunds.begin(), refunds.end(),

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analytics/analytics_loader.hpp"
 #include "award/award.hpp"
 #include "award/clawback.hpp"
 #include "bank/bank_statement.hpp"
@@ -81,6 +82,46 @@ TEST_F(ReportTest, FundStatementSplitsReceiptsSpendingAndClawbackAtThePeriodStar
   ASSERT_FALSE(by_category.empty());
   EXPECT_EQ(by_category.front().first, "宣传推介");
   EXPECT_EQ(by_category.front().second, yuan(5'800));
+}
+
+// The audit report sums spending from the rows its analytics load instead of
+// asking the database again; both ways must give the same statement, with
+// the period split and the October payment reversed in November.
+TEST_F(ReportTest, FundStatementFromLoadedRowsEqualsTheOneFromTheDatabase) {
+  for (const auto& from : {std::optional<Date>(), std::optional<Date>(report_day("2024-10-01")),
+                           std::optional<Date>(report_day("2024-11-15"))}) {
+    ReportSelection selection = year();
+    selection.from = from;
+    const auto asked = fund_statement(database(), selection).value();
+    auto awards = selected_awards(database(), selection).value();
+    const auto rows = load_spending_rows(database(), awards, selection.to).value();
+    const auto summed = fund_statement(database(), selection, awards, rows).value();
+    ASSERT_EQ(asked.shares.size(), summed.shares.size());
+    for (std::size_t index = 0; index < asked.shares.size(); ++index) {
+      const auto& left = asked.shares[index];
+      const auto& right = summed.shares[index];
+      EXPECT_EQ(left.unit_id, right.unit_id);
+      EXPECT_EQ(left.spent.before, right.spent.before) << left.unit_id;
+      EXPECT_EQ(left.spent.in, right.spent.in) << left.unit_id;
+      EXPECT_EQ(left.received.in, right.received.in);
+      EXPECT_EQ(left.clawed_back.in, right.clawed_back.in);
+    }
+    ASSERT_EQ(asked.categories.size(), summed.categories.size());
+    for (std::size_t index = 0; index < asked.categories.size(); ++index) {
+      EXPECT_EQ(asked.categories[index].category_code, summed.categories[index].category_code);
+      EXPECT_EQ(asked.categories[index].spent.before, summed.categories[index].spent.before);
+      EXPECT_EQ(asked.categories[index].spent.in, summed.categories[index].spent.in);
+      EXPECT_EQ(asked.categories[index].planned, summed.categories[index].planned);
+    }
+  }
+  // Not vacuous: unit A's reversal falls in the period from 2024-10-01.
+  ReportSelection selection = year();
+  selection.from = report_day("2024-10-01");
+  auto awards = selected_awards(database(), selection).value();
+  const auto summed =
+      fund_statement(database(), selection, awards, load_spending_rows(database(), awards, selection.to).value()).value();
+  EXPECT_EQ(share_of(summed, report_unit_a).spent.before, yuan(12'000));
+  EXPECT_EQ(share_of(summed, report_unit_a).spent.in, yuan(8'800));
 }
 
 TEST_F(ReportTest, BooksAgreeUntilAPaymentIsPostedByHandOnOneSide) {
