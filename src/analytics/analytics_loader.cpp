@@ -325,9 +325,14 @@ Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatem
 }
 
 Result<AnalyticsInput> load_analytics_input(Database& database, const ReportSelection& selection) {
-  auto statement = fund_statement(database, selection);
+  // The rows are read once: the statement (each share's execution) sums them.
+  auto awards = selected_awards(database, selection);
+  if (!awards) return awards.error();
+  auto rows = load_spending_rows(database, awards.value(), selection.to);
+  if (!rows) return rows.error();
+  auto statement = fund_statement(database, selection, std::move(awards.value()), rows.value());
   if (!statement) return statement.error();
-  return load_analytics_input(database, statement.value());
+  return load_analytics_input(database, statement.value(), std::move(rows.value()));
 }
 
 }  // namespace jiangbu
