@@ -1,6 +1,7 @@
 #include "analytics/analytics_loader.hpp"
 
 #include <algorithm>
+#include <future>
 #include <iterator>
 #include <map>
 #include <set>
@@ -21,61 +22,81 @@ constexpr std::size_t rows_max = 50'000'000;
 constexpr int review_cycles_max = 20;
 constexpr long long scan_award_share_denominator = 8;
 
+// One fetch's columns, as SOCI fills them.
+struct FetchedColumns {
+  std::vector<long long> ids, amounts;
+  std::vector<std::string> awards, units, dates, categories, payee_names, payee_usccs, invoice_keys, reversed_on;
+
+  void resize(std::size_t rows) {
+    for (auto* column : {&ids, &amounts}) column->resize(rows);
+    for (auto* column : {&awards, &units, &dates, &categories, &payee_names, &payee_usccs, &invoice_keys, &reversed_on}) {
+      column->resize(rows);
+    }
+  }
+};
+
 // Reads expenditures in batches of fetch_rows; `keep(award, invoice, id)`
-// decides, before any string is interned, whether a row is stored.
+// decides, before any string is interned, whether a row is stored. While the
+// connection fetches one batch, another thread turns the previous one into
+// rows (interning their strings, a third of the work at a million rows);
+// only that thread touches `data` and `keep` until read returns.
 class RowReader {
  public:
-  explicit RowReader(const Date& to) : last_day_(to.to_string()) {}
+  explicit RowReader(const Date& to) : last_day_(to.to_string()) { columns_.resize(fetch_rows); }
 
   template <typename Keep>
   Status read(soci::statement& statement, SpendingData& data, Keep keep) {
-    resize();  // the last fetch of the previous statement left them empty
+    columns_.resize(fetch_rows);  // the last fetch of the previous statement left them empty
     statement.execute();
+    std::future<Status> building;
     while (statement.fetch()) {
-      for (std::size_t index = 0; index < ids_.size(); ++index) {
-        const std::string_view invoice = invoice_without_seller(invoice_keys_[index]);
-        if (!keep(awards_[index], invoice, ids_[index])) continue;
-        auto date = Date::parse(dates_[index]);
-        if (!date) return Error(date.error().code, "expenditure " + std::to_string(ids_[index]) + ": " + date.error().message);
-        SpendingRow row;
-        row.expenditure_id = ids_[index];
-        row.amount_fen = amounts_[index];
-        row.spent_on_day = date.value().days_since_epoch();
-        row.award = data.strings.intern(awards_[index]);
-        row.unit = data.strings.intern(units_[index]);
-        row.category = data.strings.intern(categories_[index]);
-        row.payee_name = data.strings.intern(payee_names_[index]);
-        row.payee_uscc = data.strings.intern(payee_usccs_[index]);
-        row.invoice = data.strings.intern(invoice);
-        row.reversed = !reversed_on_[index].empty() && reversed_on_[index] <= last_day_;
-        if (row.reversed) {
-          auto reversed_on = Date::parse(reversed_on_[index]);
-          if (!reversed_on) {
-            return Error(reversed_on.error().code, "expenditure " + std::to_string(ids_[index]) + ": " +
-                                                       reversed_on.error().message);
-          }
-          row.reversed_on_day = reversed_on.value().days_since_epoch();
-        }
-        data.rows.push_back(row);
+      // Moved-from vectors are empty; the bound vector objects stay where SOCI points.
+      FetchedColumns batch = std::move(columns_);
+      columns_.resize(fetch_rows);  // a fetch shrinks the vectors to the rows it returned
+      if (building.valid()) {
+        if (auto built = building.get(); !built) return built;
       }
-      if (data.rows.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
-      resize();  // a fetch shrinks the vectors to the rows it returned
+      building = std::async(std::launch::async, [this, &data, &keep, batch = std::move(batch)] {
+        return build_rows(batch, data, keep);
+      });
     }
+    return building.valid() ? building.get() : success();
+  }
+
+  template <typename Keep>
+  Status build_rows(const FetchedColumns& batch, SpendingData& data, Keep& keep) const {
+    for (std::size_t index = 0; index < batch.ids.size(); ++index) {
+      const std::string_view invoice = invoice_without_seller(batch.invoice_keys[index]);
+      if (!keep(batch.awards[index], invoice, batch.ids[index])) continue;
+      const auto failed = [&](const Error& error) {
+        return Error(error.code, "expenditure " + std::to_string(batch.ids[index]) + ": " + error.message);
+      };
+      auto date = Date::parse(batch.dates[index]);
+      if (!date) return failed(date.error());
+      SpendingRow row;
+      row.expenditure_id = batch.ids[index];
+      row.amount_fen = batch.amounts[index];
+      row.spent_on_day = date.value().days_since_epoch();
+      row.award = data.strings.intern(batch.awards[index]);
+      row.unit = data.strings.intern(batch.units[index]);
+      row.category = data.strings.intern(batch.categories[index]);
+      row.payee_name = data.strings.intern(batch.payee_names[index]);
+      row.payee_uscc = data.strings.intern(batch.payee_usccs[index]);
+      row.invoice = data.strings.intern(invoice);
+      row.reversed = !batch.reversed_on[index].empty() && batch.reversed_on[index] <= last_day_;
+      if (row.reversed) {
+        auto reversed_on = Date::parse(batch.reversed_on[index]);
+        if (!reversed_on) return failed(reversed_on.error());
+        row.reversed_on_day = reversed_on.value().days_since_epoch();
+      }
+      data.rows.push_back(row);
+    }
+    if (data.rows.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
     return success();
   }
 
-  void resize() {
-    for (auto* column : {&ids_, &amounts_}) column->resize(fetch_rows);
-    for (auto* column : {&awards_, &units_, &dates_, &categories_, &payee_names_, &payee_usccs_, &invoice_keys_, &reversed_on_}) {
-      column->resize(fetch_rows);
-    }
-  }
-
   std::string last_day_;
-  std::vector<long long> ids_ = std::vector<long long>(fetch_rows), amounts_ = std::vector<long long>(fetch_rows);
-  std::vector<std::string> awards_ = std::vector<std::string>(fetch_rows), units_ = awards_, dates_ = awards_,
-                           categories_ = awards_, payee_names_ = awards_, payee_usccs_ = awards_,
-                           invoice_keys_ = awards_, reversed_on_ = awards_;
+  FetchedColumns columns_;
 };
 
 constexpr const char* row_columns =
@@ -129,10 +150,11 @@ soci::statement prepare_rows(Database& database, RowReader& reader, const std::s
   soci::statement statement(database.session());
   for (const auto* bound : binds) statement.exchange(soci::use(*bound));
   statement.exchange(soci::use(reader.last_day_));
-  statement.exchange(soci::into(reader.ids_));
-  statement.exchange(soci::into(reader.amounts_));
-  for (auto* column : {&reader.awards_, &reader.units_, &reader.dates_, &reader.categories_, &reader.payee_names_,
-                       &reader.payee_usccs_, &reader.invoice_keys_, &reader.reversed_on_}) {
+  auto& columns = reader.columns_;
+  statement.exchange(soci::into(columns.ids));
+  statement.exchange(soci::into(columns.amounts));
+  for (auto* column : {&columns.awards, &columns.units, &columns.dates, &columns.categories, &columns.payee_names,
+                       &columns.payee_usccs, &columns.invoice_keys, &columns.reversed_on}) {
     statement.exchange(soci::into(*column));
   }
   statement.alloc();

@@ -7,6 +7,7 @@
 
 #include "core/reason_code.hpp"
 #include "money/money_parse.hpp"
+#include "store/bulk_rows.hpp"
 
 namespace jiangbu {
 
@@ -96,11 +97,23 @@ Result<std::vector<ExceptionItem>> exception_items(Database& database, const Rep
   long long id = 0;
   ExceptionItem row;
   std::string reasons, input;
-  soci::statement statement =
-      (database.session().prepare << "SELECT exception_id, external_id, unit_uscc, award_id, amount_text, reasons, "
-                                     "messages, input_json FROM expenditure_exceptions ORDER BY exception_id",
-       soci::into(id), soci::into(row.external_id), soci::into(row.unit_uscc), soci::into(row.award_id),
-       soci::into(row.amount_text), soci::into(reasons), soci::into(row.messages), soci::into(input));
+  // With a policy or awards named, only their submissions can be listed: the
+  // database leaves the others out (two thirds of the rows and their JSON at a
+  // million expenditures). Without, unplaceable ones count too: every row.
+  const bool named_awards_only = !selection.award_ids.empty() || !selection.policy_id.empty();
+  const std::string award_list = nlohmann::json(std::vector<std::string>(award_ids.begin(), award_ids.end())).dump();
+  soci::statement statement(database.session());
+  if (named_awards_only) statement.exchange(soci::use(award_list));
+  for (auto* text : {&row.external_id, &row.unit_uscc, &row.award_id, &row.amount_text, &reasons, &row.messages, &input}) {
+    statement.exchange(soci::into(*text));
+  }
+  statement.exchange(soci::into(id));
+  statement.alloc();
+  statement.prepare("SELECT external_id, unit_uscc, award_id, amount_text, reasons, messages, input_json, exception_id "
+                    "FROM expenditure_exceptions" +
+                    (named_awards_only ? " WHERE award_id IN " + json_text_list(database.backend(), "awards") : "") +
+                    " ORDER BY exception_id");
+  statement.define_and_bind();
   statement.execute();
   for (std::size_t rows = 0; statement.fetch(); ++rows) {
     if (rows >= exception_items_max) {
