@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -15,6 +16,7 @@
 #include "registry/units.hpp"
 #include "report/report_template.hpp"
 #include "store/mapped_pages.hpp"
+#include "store/reading_sibling.hpp"
 
 namespace jiangbu {
 
@@ -281,6 +283,22 @@ AuditSummary summarise(const AuditReport& report) {
   return summary;
 }
 
+// The parts that read the books rather than the expenditures: the hash
+// chain's head, the exception register and the inter-book reconciliation.
+struct BookChecks {
+  Result<JournalHead> journal_head;
+  Result<std::vector<ExceptionItem>> exceptions;
+  Result<InterBookReconciliation> reconciliation;
+};
+
+BookChecks check_books(Database& database, const ReportSelection& selection) {
+  auto journal_head = stored_journal_head(database);
+  auto exceptions = exception_items(database, selection);
+  release_mapped_pages(database);
+  auto reconciliation = reconcile_books(database, selection);
+  return {std::move(journal_head), std::move(exceptions), std::move(reconciliation)};
+}
+
 }  // namespace
 
 std::string AuditSummary::rectification_rate() const {
@@ -307,32 +325,35 @@ Result<AuditReport> audit_report(Database& database, const ReportSelection& sele
   AuditReport report;
   report.selection = selection;
   ReportPhases phases(database);
-  auto journal_head = stored_journal_head(database);
-  if (!journal_head) return journal_head.error();
-  report.journal_head = std::move(journal_head.value());
+  // On SQLite a sibling connection reads the books' checks on another thread
+  // while this one reads the expenditures; elsewhere this one reads both.
+  auto sibling = open_reading_sibling(database);
+  std::future<BookChecks> sibling_checks;
+  if (sibling) {
+    sibling_checks = std::async(std::launch::async, [&] { return check_books(*sibling, selection); });
+  }
   auto policy = stored_policy(database, selection.policy_id);
-  if (!policy) return policy.error();
-  report.policy = std::move(policy.value());
-  phases.end("journal head and policy");
   // The awards' expenditures are read once: the fund statement sums them,
   // the analytics examine them.
   auto awards = selected_awards(database, selection);
-  if (!awards) return awards.error();
-  auto rows = load_spending_rows(database, awards.value(), selection.to);
-  if (!rows) return rows.error();
+  auto rows = awards ? load_spending_rows(database, awards.value(), selection.to) : Result<SpendingData>(awards.error());
   phases.end("expenditures");
+  BookChecks checks = sibling ? sibling_checks.get() : check_books(database, selection);
+  phases.end(sibling ? "books' checks (beside the expenditures)" : "books' checks");
+  sibling.reset();  // its page cache is not needed any more
+  if (!checks.journal_head) return checks.journal_head.error();
+  report.journal_head = std::move(checks.journal_head.value());
+  if (!policy) return policy.error();
+  report.policy = std::move(policy.value());
+  if (!rows) return rows.error();
   auto statement = fund_statement(database, selection, std::move(awards.value()), rows.value());
   if (!statement) return statement.error();
   report.statement = std::move(statement.value());
   phases.end("fund statement");
-  auto exceptions = exception_items(database, selection);
-  if (!exceptions) return exceptions.error();
-  report.exceptions = std::move(exceptions.value());
-  phases.end("exception register");
-  auto reconciliation = reconcile_books(database, selection);
-  if (!reconciliation) return reconciliation.error();
-  report.reconciliation = std::move(reconciliation.value());
-  phases.end("inter-book reconciliation");
+  if (!checks.exceptions) return checks.exceptions.error();
+  report.exceptions = std::move(checks.exceptions.value());
+  if (!checks.reconciliation) return checks.reconciliation.error();
+  report.reconciliation = std::move(checks.reconciliation.value());
   for (const auto& award : report.statement.awards) {
     const auto brand = find_brand(database, award.brand_id);
     report.brand_names[award.brand_id] = brand ? brand->name : award.brand_id;

@@ -20,6 +20,8 @@
 #include "report/exception_register.hpp"
 #include "report/fund_statement.hpp"
 #include "report/inter_book_reconciliation.hpp"
+#include "store/mapped_pages.hpp"
+#include "store/reading_sibling.hpp"
 #include "support/report_scenario.hpp"
 #include "support/test_database.hpp"
 
@@ -122,6 +124,35 @@ TEST_F(ReportTest, FundStatementFromLoadedRowsEqualsTheOneFromTheDatabase) {
       fund_statement(database(), selection, awards, load_spending_rows(database(), awards, selection.to).value()).value();
   EXPECT_EQ(share_of(summed, report_unit_a).spent.before, yuan(12'000));
   EXPECT_EQ(share_of(summed, report_unit_a).spent.in, yuan(8'800));
+}
+
+// The audit report reads the books' checks on a sibling connection beside
+// its own on SQLite: the same file, the same principal, through the page cache
+// rather than a second map. On PostgreSQL there is none (a connection's role
+// is not in its location), and the report reads everything on one.
+TEST_F(ReportTest, ASiblingConnectionReadsTheSameBooksAsTheSamePrincipalOnSqliteOnly) {
+  const auto sibling = open_reading_sibling(database());
+  if (database().backend() == Backend::postgresql) {
+    EXPECT_EQ(sibling, nullptr);
+    return;
+  }
+  ASSERT_NE(sibling, nullptr);
+  EXPECT_EQ(sibling->principal().text(), database().principal().text());
+  long long sibling_map_bytes = -1;
+  sibling->session() << "PRAGMA mmap_size", soci::into(sibling_map_bytes);
+  EXPECT_EQ(sibling_map_bytes, 0);
+  const auto here = exception_items(database(), year()).value();
+  const auto there = exception_items(*sibling, year()).value();
+  ASSERT_EQ(here.size(), 3U);
+  ASSERT_EQ(there.size(), here.size());
+  for (std::size_t index = 0; index < here.size(); ++index) EXPECT_EQ(there[index].external_id, here[index].external_id);
+  // Letting go of the map keeps the connection's map size for its next read.
+  long long before = 0, after = 0;
+  database().session() << "PRAGMA mmap_size", soci::into(before);
+  release_mapped_pages(database());
+  database().session() << "PRAGMA mmap_size", soci::into(after);
+  EXPECT_GT(before, 0);
+  EXPECT_EQ(after, before);
 }
 
 TEST_F(ReportTest, BooksAgreeUntilAPaymentIsPostedByHandOnOneSide) {
