@@ -1,12 +1,17 @@
 #include "analytics/analytics.hpp"
 
 #include <algorithm>
+#include <future>
+#include <map>
 
 #include "money/money_format.hpp"
+#include "store/bulk_rows.hpp"
 
 namespace jiangbu {
 
 namespace {
+
+constexpr std::size_t evidence_fetch_rows = 10'000;
 
 std::string percent(int value) { return std::to_string(value) + "%"; }
 
@@ -104,14 +109,24 @@ void rank_findings(std::vector<AnalyticsFinding>& findings) {
 AnalyticsResult run_analytics(const AnalyticsInput& input, const AnalyticsConfig& config, const HolidayCalendar& calendar) {
   AnalyticsResult result;
   result.rows_selected = input.selected.size();
+  // The analyses only read the input, so each runs on a thread of its own
+  // (ten at most); their outcomes are taken in the analyses' order, so the
+  // result is the same as one after another. Only Benford writes to the
+  // result (its digit table), and nothing else reads it until all are done.
+  std::vector<std::future<AnalysisOutcome>> outcomes(analysis_count);
+  for (std::size_t index = 0; index < analysis_count; ++index) {
+    const auto analysis = static_cast<Analysis>(index);
+    if (!enabled(analysis, config)) continue;
+    outcomes[index] = std::async(std::launch::async, [&, analysis] { return run_one(analysis, input, config, calendar, result); });
+  }
   for (std::size_t index = 0; index < analysis_count; ++index) {
     const auto analysis = static_cast<Analysis>(index);
     AnalysisRun run;
     run.analysis = analysis;
-    run.enabled = enabled(analysis, config);
+    run.enabled = outcomes[index].valid();
     run.parameters = parameters_of(analysis, config);
     if (run.enabled) {
-      AnalysisOutcome outcome = run_one(analysis, input, config, calendar, result);
+      AnalysisOutcome outcome = outcomes[index].get();
       run.rows_examined = outcome.rows_examined;
       run.finding_count = outcome.findings.size();
       run.note = outcome.note;
@@ -126,22 +141,39 @@ AnalyticsResult run_analytics(const AnalyticsInput& input, const AnalyticsConfig
 }
 
 void resolve_evidence(Database& database, AnalyticsResult& result) {
-  long long expenditure_id = 0;
-  std::string external_id;
-  std::string voucher;
+  // One query for every evidence line, not one per line.
+  std::vector<long long> ids;
+  for (const auto& finding : result.findings) {
+    for (const auto& line : finding.evidence) {
+      if (line.expenditure_id != 0) ids.push_back(line.expenditure_id);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const std::string id_list = json_integer_array(ids);
+  std::vector<long long> found_ids(evidence_fetch_rows);
+  std::vector<std::string> external_ids(evidence_fetch_rows), vouchers(evidence_fetch_rows);
   soci::statement lookup =
-      (database.session().prepare << "SELECT e.external_id, j.voucher_number FROM expenditures e "
-                                     "JOIN journal_entries j ON j.entry_id = e.entry_id WHERE e.expenditure_id = :id",
-       soci::use(expenditure_id), soci::into(external_id), soci::into(voucher));
+      (database.session().prepare << "SELECT e.expenditure_id, e.external_id, j.voucher_number FROM expenditures e "
+                                     "JOIN journal_entries j ON j.entry_id = e.entry_id WHERE e.expenditure_id IN " +
+                                         json_integer_list(database.backend(), "ids"),
+       soci::use(id_list), soci::into(found_ids), soci::into(external_ids), soci::into(vouchers));
+  lookup.execute();
+  std::map<long long, std::pair<std::string, std::string>> by_id;
+  while (lookup.fetch()) {
+    for (std::size_t index = 0; index < found_ids.size(); ++index) {
+      by_id[found_ids[index]] = {external_ids[index], vouchers[index]};
+    }
+    found_ids.resize(evidence_fetch_rows);
+    external_ids.resize(evidence_fetch_rows);
+    vouchers.resize(evidence_fetch_rows);
+  }
   for (auto& finding : result.findings) {
     for (auto& line : finding.evidence) {
       if (line.expenditure_id == 0) continue;
-      expenditure_id = line.expenditure_id;
-      external_id.clear();
-      voucher.clear();
-      lookup.execute(true);
-      line.external_id = external_id;
-      line.voucher = voucher;
+      const auto found = by_id.find(line.expenditure_id);
+      line.external_id = found == by_id.end() ? "" : found->second.first;
+      line.voucher = found == by_id.end() ? "" : found->second.second;
     }
   }
 }
