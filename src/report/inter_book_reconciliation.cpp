@@ -56,21 +56,44 @@ std::string starts_with_pattern(const std::string& prefix) {
   return pattern + "%";
 }
 
+// One posting line as award_lines_of's queries return it, bound to a
+// statement's columns: entry_id, line_number, entry_date, voucher, account,
+// memo, source, debit, credit.
+struct FetchedLine {
+  long long entry_id = 0, line_number = 0, debit_fen = 0, credit_fen = 0;
+  std::string entry_date, voucher, code, memo, source;
+
+  void bind(soci::statement& statement) {
+    statement.exchange(soci::into(entry_id));
+    statement.exchange(soci::into(line_number));
+    for (auto* text : {&entry_date, &voucher, &code, &memo, &source}) statement.exchange(soci::into(*text));
+    statement.exchange(soci::into(debit_fen));
+    statement.exchange(soci::into(credit_fen));
+  }
+};
+
 // One query's lines, keyed for the merge in award_lines_of.
 struct NumberedLine {
   std::int64_t line_number = 0;
   RegisterLine line;
 };
 
-// Runs `sql` (its binds are set by the caller's `use`s) and appends the rows:
-// entry_id, line_number, entry_date, voucher, account, memo, source, debit, credit.
-void append_lines(soci::statement& statement, long long& entry_id, long long& line_number, std::string& entry_date,
-                  std::string& voucher, std::string& code, std::string& memo, std::string& source,
-                  long long& debit_fen, long long& credit_fen, std::vector<NumberedLine>& lines) {
+// Prepares `sql` with `binds` (in order), runs it and appends its lines.
+void append_lines(Database& database, const std::string& sql, const std::vector<const std::string*>& binds,
+                  std::vector<NumberedLine>& lines) {
+  FetchedLine fetched;
+  soci::statement statement(database.session());
+  for (const auto* bound : binds) statement.exchange(soci::use(*bound));
+  fetched.bind(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
   statement.execute();
   for (std::size_t count = 0; count < register_lines_max && statement.fetch(); ++count) {
-    lines.push_back({line_number, RegisterLine{entry_id, Date::parse(entry_date).value(), voucher, code, memo, source,
-                                               Money::from_fen(debit_fen), Money::from_fen(credit_fen), Money()}});
+    lines.push_back({fetched.line_number,
+                     RegisterLine{fetched.entry_id, Date::parse(fetched.entry_date).value(), fetched.voucher, fetched.code,
+                                  fetched.memo, fetched.source, Money::from_fen(fetched.debit_fen),
+                                  Money::from_fen(fetched.credit_fen), Money()}});
   }
 }
 
@@ -91,30 +114,21 @@ std::vector<RegisterLine> award_lines_of(Database& database, const std::string& 
   const std::string prefix = "award:" + award_id;
   const std::string pattern = starts_with_pattern(prefix + " ");
   const std::string to_text = to.to_string();
-  long long entry_id = 0, line_number = 0, debit_fen = 0, credit_fen = 0;
-  std::string entry_date, voucher, code, memo, source;
   std::vector<NumberedLine> lines;
-  soci::statement from_award =
-      (database.session().prepare << std::string(line_columns) +
-                                         "FROM journal_entries e JOIN postings p ON p.entry_id = e.entry_id "
-                                         "WHERE e.book_id = :book AND substr(e.source_reference, 1, 6) = 'award:' "
-                                         "AND (e.source_reference = :prefix OR e.source_reference LIKE :pattern ESCAPE '!') "
-                                         "AND p.account_code = :code AND p.entry_date <= :to",
-       soci::use(book_id), soci::use(prefix), soci::use(pattern), soci::use(account_code), soci::use(to_text),
-       soci::into(entry_id), soci::into(line_number), soci::into(entry_date), soci::into(voucher), soci::into(code),
-       soci::into(memo), soci::into(source), soci::into(debit_fen), soci::into(credit_fen));
-  append_lines(from_award, entry_id, line_number, entry_date, voucher, code, memo, source, debit_fen, credit_fen, lines);
+  append_lines(database,
+               std::string(line_columns) +
+                   "FROM journal_entries e JOIN postings p ON p.entry_id = e.entry_id "
+                   "WHERE e.book_id = :book AND substr(e.source_reference, 1, 6) = 'award:' "
+                   "AND (e.source_reference = :prefix OR e.source_reference LIKE :pattern ESCAPE '!') "
+                   "AND p.account_code = :code AND p.entry_date <= :to",
+               {&book_id, &prefix, &pattern, &account_code, &to_text}, lines);
   if (!refund_entries.empty()) {
     const std::string refunds = json_integer_array({refund_entries.begin(), refund_entries.end()});
-    soci::statement refunded =
-        (database.session().prepare << std::string(line_columns) +
-                                           "FROM postings p JOIN journal_entries e ON e.entry_id = p.entry_id "
-                                           "WHERE p.entry_id IN " + json_integer_list(database.backend(), "refunds") +
-                                           " AND p.book_id = :book AND p.account_code = :code AND p.entry_date <= :to",
-         soci::use(refunds), soci::use(book_id), soci::use(account_code), soci::use(to_text), soci::into(entry_id),
-         soci::into(line_number), soci::into(entry_date), soci::into(voucher), soci::into(code), soci::into(memo),
-         soci::into(source), soci::into(debit_fen), soci::into(credit_fen));
-    append_lines(refunded, entry_id, line_number, entry_date, voucher, code, memo, source, debit_fen, credit_fen, lines);
+    append_lines(database,
+                 std::string(line_columns) + "FROM postings p JOIN journal_entries e ON e.entry_id = p.entry_id "
+                                             "WHERE p.entry_id IN " + json_integer_list(database.backend(), "refunds") +
+                     " AND p.book_id = :book AND p.account_code = :code AND p.entry_date <= :to",
+                 {&refunds, &book_id, &account_code, &to_text}, lines);
   }
   const auto key = [](const NumberedLine& numbered) {
     return std::tie(numbered.line.entry_date, numbered.line.voucher_number, numbered.line.entry_id, numbered.line_number);

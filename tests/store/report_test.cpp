@@ -146,13 +146,30 @@ TEST_F(ReportTest, ASiblingConnectionReadsTheSameBooksAsTheSamePrincipalOnSqlite
   ASSERT_EQ(here.size(), 3U);
   ASSERT_EQ(there.size(), here.size());
   for (std::size_t index = 0; index < here.size(); ++index) EXPECT_EQ(there[index].external_id, here[index].external_id);
-  // Letting go of the map keeps the connection's map size for its next read.
+  // Letting go of the map unmaps the file (gone from /proc/self/maps) and
+  // keeps the connection's map size for its next read, which maps it again.
+  const std::string file = std::filesystem::absolute(database().location().connection).lexically_normal().string();
+  const auto file_is_mapped = [&] {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+      if (line.ends_with(" " + file)) return true;
+    }
+    return false;
+  };
   long long before = 0, after = 0;
   database().session() << "PRAGMA mmap_size", soci::into(before);
+  // Pages still in the WAL are read from it, not through the map.
+  database().session() << "PRAGMA wal_checkpoint(TRUNCATE)";
+  ASSERT_FALSE(exception_items(database(), year()).value().empty());
+  EXPECT_TRUE(file_is_mapped());
   release_mapped_pages(database());
+  EXPECT_FALSE(file_is_mapped());
   database().session() << "PRAGMA mmap_size", soci::into(after);
   EXPECT_GT(before, 0);
   EXPECT_EQ(after, before);
+  ASSERT_FALSE(exception_items(database(), year()).value().empty());
+  EXPECT_TRUE(file_is_mapped());
 }
 
 TEST_F(ReportTest, BooksAgreeUntilAPaymentIsPostedByHandOnOneSide) {
