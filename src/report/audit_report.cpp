@@ -17,6 +17,7 @@
 #include "report/report_template.hpp"
 #include "store/mapped_pages.hpp"
 #include "store/reading_sibling.hpp"
+#include "store/shared_read_snapshot.hpp"
 
 namespace jiangbu {
 
@@ -321,7 +322,9 @@ Result<AuditReport> audit_report(Database& database, const ReportSelection& sele
   ReportPhases phases;
   // On SQLite a sibling connection reads the books' checks on another thread
   // while this one reads the expenditures; elsewhere this one reads both.
-  auto sibling = open_reading_sibling(database);
+  // Both read one committed state, so the parts tie even while units record.
+  SharedReadSnapshot snapshot(database, open_reading_sibling(database));
+  Database* sibling = snapshot.sibling();
   std::future<BookChecks> sibling_checks;
   if (sibling) {
     sibling_checks = std::async(std::launch::async, [&] { return check_books(*sibling, selection); });
@@ -337,7 +340,7 @@ Result<AuditReport> audit_report(Database& database, const ReportSelection& sele
   phases.end("expenditures");
   BookChecks checks = sibling ? sibling_checks.get() : check_books(database, selection);
   phases.end(sibling ? "books' checks (beside the expenditures)" : "books' checks");
-  sibling.reset();  // its page cache is not needed any more
+  snapshot.close_sibling();  // its page cache is not needed any more
   if (!checks.journal_head) return checks.journal_head.error();
   report.journal_head = std::move(checks.journal_head.value());
   if (!policy) return policy.error();

@@ -22,6 +22,7 @@
 #include "report/inter_book_reconciliation.hpp"
 #include "store/mapped_pages.hpp"
 #include "store/reading_sibling.hpp"
+#include "store/shared_read_snapshot.hpp"
 #include "support/report_scenario.hpp"
 #include "support/test_database.hpp"
 
@@ -170,6 +171,43 @@ TEST_F(ReportTest, ASiblingConnectionReadsTheSameBooksAsTheSamePrincipalOnSqlite
   EXPECT_EQ(after, before);
   ASSERT_FALSE(exception_items(database(), year()).value().empty());
   EXPECT_TRUE(file_is_mapped());
+}
+
+// The audit report reads one committed state on both its connections: a
+// payment another connection posts by hand after the snapshot opened shows
+// in neither (the books still agree there), and shows once it ends.
+TEST_F(ReportTest, ASharedSnapshotHidesFromBothConnectionsAWriteCommittedAfterItOpened) {
+  const auto entries = [](Database& reader) {
+    long long count = 0;
+    reader.session() << "SELECT COUNT(*) FROM journal_entries", soci::into(count);
+    return count;
+  };
+  const long long before = entries(database());
+  auto writer = test_database().connect();
+  {
+    SharedReadSnapshot snapshot(database(), open_reading_sibling(database()));
+    ASSERT_EQ(snapshot.sibling() != nullptr, database().backend() == Backend::sqlite);
+    Journal journal(*writer);
+    const auto manual = journal.post({"bureau", report_day("2024-12-20"), "手工补拨", "manual",
+                                      {{"2303/XX/" + report_unit_b, Side::debit, yuan(1'000)},
+                                       {"1011", Side::credit, yuan(1'000)}}});
+    ASSERT_TRUE(manual.ok()) << manual.error().describe();
+    EXPECT_EQ(entries(*writer), before + 1);
+    EXPECT_EQ(entries(database()), before);
+    EXPECT_TRUE(reconcile_books(database(), year()).value().agrees());
+    if (Database* sibling = snapshot.sibling()) {
+      EXPECT_EQ(entries(*sibling), before);
+      EXPECT_TRUE(reconcile_books(*sibling, year()).value().agrees());
+      snapshot.close_sibling();
+      EXPECT_EQ(snapshot.sibling(), nullptr);
+    }
+    EXPECT_EQ(entries(database()), before);
+  }
+  EXPECT_EQ(entries(database()), before + 1);
+  EXPECT_FALSE(reconcile_books(database(), year()).value().agrees());
+  // The report itself runs inside one and finds the posting afterwards.
+  const auto report = audit_report(database(), year()).value();
+  EXPECT_FALSE(report.reconciliation.agrees());
 }
 
 TEST_F(ReportTest, BooksAgreeUntilAPaymentIsPostedByHandOnOneSide) {
