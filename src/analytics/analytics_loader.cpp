@@ -1,17 +1,22 @@
 #include "analytics/analytics_loader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <future>
 #include <iterator>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "award/award.hpp"
+#include "core/assert.hpp"
 #include "policy/policy_store.hpp"
 #include "registry/brands.hpp"
 #include "registry/related_parties.hpp"
 #include "registry/units.hpp"
 #include "store/bulk_rows.hpp"
+#include "store/sqlite_row_cursor.hpp"
 
 namespace jiangbu {
 
@@ -35,14 +40,98 @@ struct FetchedColumns {
   }
 };
 
-// Reads expenditures in batches of fetch_rows; `keep(award, invoice, id)`
-// decides, before any string is interned, whether a row is stored. While the
-// connection fetches one batch, another thread turns the previous one into
-// rows (interning their strings, a third of the work at a million rows);
-// only that thread touches `data` and `keep` until read returns.
+// One row's cells, wherever they were read from: both readers build rows
+// from these through append_row, so they give the same rows.
+struct RowCells {
+  long long id = 0;
+  long long amount_fen = 0;
+  std::string_view award, unit, date, category, payee_name, payee_uscc, invoice_key, reversed_on;
+  bool narrow = false;  // only id, award and invoice were read: `keep` must refuse it
+};
+
+// Interns one column's values through a table of its own: a column with
+// few distinct values (awards, units, categories, payees) is found in a small
+// table that stays in the processor's cache, not in the pool's, which holds
+// every invoice too (its lookups were the largest single cost of building
+// rows in a profile at a million rows). Ids are the pool's; one interner
+// serves one pool.
+class ColumnInterner {
+ public:
+  std::uint32_t intern(StringPool& pool, std::string_view text) {
+    if (const auto found = ids_.find(text); found != ids_.end()) return found->second;
+    const std::uint32_t id = pool.intern(text);
+    ids_.emplace(pool.text(id), id);  // the pool's copy: it never moves
+    return id;
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
+// Award ids looked up by view, without a copy per row.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using AwardIdSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+// A batch of rows stepped from SQLite, their texts copied end to end into
+// one buffer (a copy per cell, no allocation per cell) so another thread can
+// build rows from them while SQLite steps the next batch.
+struct SteppedRows {
+  static constexpr std::size_t texts_per_row = 8;
+  std::vector<long long> integers;  // id and amount of each row
+  std::string texts;
+  std::vector<std::size_t> text_ends;  // texts_per_row per row
+  std::vector<bool> narrow;
+
+  [[nodiscard]] std::size_t rows() const { return narrow.size(); }
+
+  // A row of an award outside `full_awards` (when given) is read narrow: its
+  // id, award and invoice, all its other cells empty. Reading a cell is a
+  // call into SQLite under its connection's lock, and most rows of a scan
+  // belong to other awards.
+  void add(const SqliteRowCursor& cursor, const AwardIdSet* full_awards) {
+    constexpr int first_text_column = 2, invoice_column = 8;
+    const std::string_view award = cursor.text(first_text_column);
+    const bool is_narrow = full_awards != nullptr && !full_awards->contains(award);
+    narrow.push_back(is_narrow);
+    integers.push_back(cursor.integer(0));
+    integers.push_back(is_narrow ? 0 : cursor.integer(1));
+    texts.append(award);
+    text_ends.push_back(texts.size());
+    for (int column = first_text_column + 1; column < first_text_column + static_cast<int>(texts_per_row); ++column) {
+      if (!is_narrow || column == invoice_column) texts.append(cursor.text(column));
+      text_ends.push_back(texts.size());
+    }
+  }
+
+  [[nodiscard]] RowCells row(std::size_t index) const {
+    std::array<std::string_view, texts_per_row> cells;
+    std::size_t begin = index == 0 ? 0 : text_ends[index * texts_per_row - 1];
+    for (std::size_t cell = 0; cell < texts_per_row; ++cell) {
+      const std::size_t end = text_ends[index * texts_per_row + cell];
+      cells[cell] = std::string_view(texts).substr(begin, end - begin);
+      begin = end;
+    }
+    return {integers[2 * index], integers[2 * index + 1], cells[0], cells[1], cells[2], cells[3],
+            cells[4],            cells[5],                cells[6], cells[7], narrow[index]};
+  }
+};
+
+// Turns rows' cells into SpendingRows; `keep(award, invoice, id)` decides,
+// before any string is interned, whether a row is stored.
+//
+// Through SOCI (PostgreSQL, and SQLite when asked) it reads in batches of
+// fetch_rows: while the connection fetches one batch, another thread turns
+// the previous one into rows (interning their strings, a third of the work
+// at a million rows); only that thread touches `data` and `keep` until read
+// returns. On SQLite it steps the statement itself (store/sqlite_row_cursor.hpp)
+// and copies each batch's cells into one buffer (SteppedRows) for the other
+// thread: SOCI's two copies and an allocated string per cell are spared.
 class RowReader {
  public:
-  explicit RowReader(const Date& to) : last_day_(to.to_string()) { columns_.resize(fetch_rows); }
+  RowReader(const Date& to, bool native) : native_(native), last_day_(to.to_string()) { columns_.resize(fetch_rows); }
 
   template <typename Keep>
   Status read(soci::statement& statement, SpendingData& data, Keep keep) {
@@ -64,37 +153,89 @@ class RowReader {
   }
 
   template <typename Keep>
-  Status build_rows(const FetchedColumns& batch, SpendingData& data, Keep& keep) const {
-    for (std::size_t index = 0; index < batch.ids.size(); ++index) {
-      const std::string_view invoice = invoice_without_seller(batch.invoice_keys[index]);
-      if (!keep(batch.awards[index], invoice, batch.ids[index])) continue;
-      const auto failed = [&](const Error& error) {
-        return Error(error.code, "expenditure " + std::to_string(batch.ids[index]) + ": " + error.message);
-      };
-      auto date = Date::parse(batch.dates[index]);
-      if (!date) return failed(date.error());
-      SpendingRow row;
-      row.expenditure_id = batch.ids[index];
-      row.amount_fen = batch.amounts[index];
-      row.spent_on_day = date.value().days_since_epoch();
-      row.award = data.strings.intern(batch.awards[index]);
-      row.unit = data.strings.intern(batch.units[index]);
-      row.category = data.strings.intern(batch.categories[index]);
-      row.payee_name = data.strings.intern(batch.payee_names[index]);
-      row.payee_uscc = data.strings.intern(batch.payee_usccs[index]);
-      row.invoice = data.strings.intern(invoice);
-      row.reversed = !batch.reversed_on[index].empty() && batch.reversed_on[index] <= last_day_;
-      if (row.reversed) {
-        auto reversed_on = Date::parse(batch.reversed_on[index]);
-        if (!reversed_on) return failed(reversed_on.error());
-        row.reversed_on_day = reversed_on.value().days_since_epoch();
+  Status read(SqliteRowCursor& cursor, SpendingData& data, Keep keep, const AwardIdSet* full_awards) {
+    std::future<Status> building;
+    SteppedRows batch;
+    const auto hand_over = [&]() -> Status {
+      if (building.valid()) {
+        if (auto built = building.get(); !built) return built;
       }
-      data.rows.push_back(row);
+      building = std::async(std::launch::async, [this, &data, &keep, stepped = std::move(batch)] {
+        return build_rows(stepped, data, keep);
+      });
+      batch = SteppedRows{};
+      return success();
+    };
+    for (std::size_t count = 0; cursor.next(); ++count) {
+      if (count == rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
+      batch.add(cursor, full_awards);
+      if (batch.rows() < fetch_rows) continue;
+      if (auto handed = hand_over(); !handed) return handed;
     }
+    if (batch.rows() > 0) {
+      if (auto handed = hand_over(); !handed) return handed;
+    }
+    return building.valid() ? building.get() : success();
+  }
+
+  template <typename Keep>
+  Status build_rows(const SteppedRows& batch, SpendingData& data, Keep& keep) {
+    for (std::size_t index = 0; index < batch.rows(); ++index) {
+      if (auto appended = append_row(batch.row(index), data, keep); !appended) return appended;
+    }
+    return within_bound(data);
+  }
+
+  template <typename Keep>
+  Status build_rows(const FetchedColumns& batch, SpendingData& data, Keep& keep) {
+    for (std::size_t index = 0; index < batch.ids.size(); ++index) {
+      const RowCells cells{batch.ids[index],         batch.amounts[index],        batch.awards[index],
+                           batch.units[index],       batch.dates[index],          batch.categories[index],
+                           batch.payee_names[index], batch.payee_usccs[index],    batch.invoice_keys[index],
+                           batch.reversed_on[index]};
+      if (auto appended = append_row(cells, data, keep); !appended) return appended;
+    }
+    return within_bound(data);
+  }
+
+  template <typename Keep>
+  Status append_row(const RowCells& cells, SpendingData& data, Keep& keep) {
+    const std::string_view invoice = invoice_without_seller(cells.invoice_key);
+    if (!keep(cells.award, invoice, cells.id)) return success();
+    JIANGBU_ASSERT(!cells.narrow && "a row read narrow was kept");
+    const auto failed = [&](const Error& error) {
+      return Error(error.code, "expenditure " + std::to_string(cells.id) + ": " + error.message);
+    };
+    auto date = Date::parse(cells.date);
+    if (!date) return failed(date.error());
+    SpendingRow row;
+    row.expenditure_id = cells.id;
+    row.amount_fen = cells.amount_fen;
+    row.spent_on_day = date.value().days_since_epoch();
+    row.award = awards_.intern(data.strings, cells.award);
+    row.unit = units_.intern(data.strings, cells.unit);
+    row.category = categories_.intern(data.strings, cells.category);
+    row.payee_name = payee_names_.intern(data.strings, cells.payee_name);
+    row.payee_uscc = payee_usccs_.intern(data.strings, cells.payee_uscc);
+    row.invoice = data.strings.intern(invoice);
+    row.reversed = !cells.reversed_on.empty() && cells.reversed_on <= last_day_;
+    if (row.reversed) {
+      auto reversed_on = Date::parse(cells.reversed_on);
+      if (!reversed_on) return failed(reversed_on.error());
+      row.reversed_on_day = reversed_on.value().days_since_epoch();
+    }
+    data.rows.push_back(row);
+    return success();
+  }
+
+  static Status within_bound(const SpendingData& data) {
     if (data.rows.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
     return success();
   }
 
+  bool native_;  // steps SQLite itself instead of fetching through SOCI
+  // For the one SpendingData this reader fills.
+  ColumnInterner awards_, units_, categories_, payee_names_, payee_usccs_;
   std::string last_day_;
   FetchedColumns columns_;
 };
@@ -163,6 +304,24 @@ soci::statement prepare_rows(Database& database, RowReader& reader, const std::s
   return statement;
 }
 
+// Reads the rows `filter` (with `binds` in order) selects, dated up to the
+// reader's last day, through the reader's way of reading. Given
+// `full_awards`, `keep` must refuse every row of another award: on SQLite
+// those are read narrow (SteppedRows::add).
+template <typename Keep>
+Status read_rows(Database& database, RowReader& reader, const std::string& filter,
+                 std::vector<const std::string*> binds, const std::string& statement_end, SpendingData& data,
+                 Keep keep, const AwardIdSet* full_awards = nullptr) {
+  if (reader.native_) {
+    binds.push_back(&reader.last_day_);
+    SqliteRowCursor cursor(database, std::string(row_columns) + filter + " e.spent_on <= :last_day" + statement_end,
+                           binds);
+    return reader.read(cursor, data, std::move(keep), full_awards);
+  }
+  soci::statement statement = prepare_rows(database, reader, filter, binds, statement_end);
+  return reader.read(statement, data, std::move(keep));
+}
+
 // The selected awards' rows, award by award through expenditures_by_share.
 Status read_selected_by_award(Database& database, const std::vector<Award>& awards, RowReader& reader,
                               SpendingData& data) {
@@ -171,11 +330,10 @@ Status read_selected_by_award(Database& database, const std::vector<Award>& awar
     award_id = award.award_id;
     // Prepared per award: SOCI 4.0.3 re-executes vector-bound statements
     // wrongly on PostgreSQL (README, Storage).
-    soci::statement rows =
-        prepare_rows(database, reader, "WHERE e.award_id = :award AND", {&award_id}, " ORDER BY e.expenditure_id");
-    if (auto read = reader.read(rows, data, [](std::string_view, std::string_view, long long) { return true; }); !read) {
-      return read;
-    }
+    const auto read = read_rows(database, reader, "WHERE e.award_id = :award AND", {&award_id},
+                                " ORDER BY e.expenditure_id", data,
+                                [](std::string_view, std::string_view, long long) { return true; });
+    if (!read) return read;
   }
   return success();
 }
@@ -187,15 +345,15 @@ Status read_selected_by_award(Database& database, const std::vector<Award>& awar
 // so the claims need no scan of their own. Rows end in the per-award order
 // read_selected_by_award gives. Returns the other rows' ids with invoices.
 Result<std::vector<std::pair<long long, std::string>>> read_selected_by_scan(
-    Database& database, const std::vector<Award>& awards, const std::set<std::string, std::less<>>& selected_awards,
+    Database& database, const std::vector<Award>& awards, const AwardIdSet& selected_awards,
     RowReader& reader, SpendingData& data) {
   std::vector<std::pair<long long, std::string>> others;
-  soci::statement rows = prepare_rows(database, reader, "WHERE", {}, "");
-  const auto read = reader.read(rows, data, [&](std::string_view award, std::string_view invoice, long long id) {
+  const auto read = read_rows(database, reader, "WHERE", {}, "", data,
+                              [&](std::string_view award, std::string_view invoice, long long id) {
     if (selected_awards.contains(award)) return true;
     if (others.size() <= rows_max) others.emplace_back(id, invoice);
     return false;
-  });
+  }, &selected_awards);
   if (!read) return read.error();
   if (others.size() > rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
   std::vector<std::size_t> award_rank(data.strings.size(), awards.size());  // by string id
@@ -219,9 +377,9 @@ bool scan_is_cheaper(Database& database, const std::vector<Award>& awards) {
 // The selected awards' rows first; then the rows of other awards whose
 // invoice also appears among them, in expenditure order.
 Status load_rows(Database& database, const std::vector<Award>& awards, const Date& to, RowAccess access,
-                 SpendingData& data) {
-  RowReader reader(to);
-  std::set<std::string, std::less<>> selected_awards;  // looked up by string_view, no copy per row
+                 RowDriver driver, SpendingData& data) {
+  RowReader reader(to, driver == RowDriver::fastest && database.backend() == Backend::sqlite);
+  AwardIdSet selected_awards;
   for (const auto& award : awards) selected_awards.insert(award.award_id);
   const bool scan = access == RowAccess::scan ||
                     (access == RowAccess::cheapest && !awards.empty() && scan_is_cheaper(database, awards));
@@ -245,10 +403,9 @@ Status load_rows(Database& database, const std::vector<Award>& awards, const Dat
     candidates = candidate_ids(database, data, selected_invoices);
   }
   std::string candidate_list = json_integer_array(candidates);
-  soci::statement rows =
-      prepare_rows(database, reader, "WHERE e.expenditure_id IN " + json_integer_list(database.backend(), "ids") + " AND",
-                   {&candidate_list}, " ORDER BY e.expenditure_id");
-  return reader.read(rows, data, [&](std::string_view award, std::string_view invoice, long long) {
+  return read_rows(database, reader, "WHERE e.expenditure_id IN " + json_integer_list(database.backend(), "ids") + " AND",
+                   {&candidate_list}, " ORDER BY e.expenditure_id", data,
+                   [&](std::string_view award, std::string_view invoice, long long) {
     if (selected_awards.contains(award)) return false;
     const auto id = data.strings.find(invoice);
     return id && *id < selected_invoices.size() && selected_invoices[*id];
@@ -319,9 +476,9 @@ void load_shares(Database& database, const FundStatement& statement, AnalyticsIn
 }  // namespace
 
 Result<SpendingData> load_spending_rows(Database& database, const std::vector<Award>& awards, const Date& to,
-                                        RowAccess access) {
+                                        RowAccess access, RowDriver driver) {
   SpendingData data;
-  if (auto rows = load_rows(database, awards, to, access, data); !rows) return rows.error();
+  if (auto rows = load_rows(database, awards, to, access, driver, data); !rows) return rows.error();
   return data;
 }
 

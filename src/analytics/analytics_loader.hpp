@@ -18,11 +18,16 @@ namespace jiangbu {
 // exist so tests can hold both ways to the same rows.
 enum class RowAccess { cheapest, by_award, scan };
 
+// How the rows are read: `fastest` steps SQLite's own API on SQLite (no copy
+// per cell, store/sqlite_row_cursor.hpp) and uses SOCI on PostgreSQL; `soci`
+// reads through SOCI everywhere, so tests can hold both to the same rows.
+enum class RowDriver { fastest, soci };
+
 // The awards' expenditures dated up to `to` (reversed ones too, with their
 // reversal day), award by award in expenditure order, then other awards'
 // rows that share an invoice with them.
 Result<SpendingData> load_spending_rows(Database& database, const std::vector<Award>& awards, const Date& to,
-                                        RowAccess access = RowAccess::cheapest);
+                                        RowAccess access = RowAccess::cheapest, RowDriver driver = RowDriver::fastest);
 
 Result<AnalyticsInput> load_analytics_input(Database& database, const FundStatement& statement);
 // With rows load_spending_rows gave for the statement's awards and end.

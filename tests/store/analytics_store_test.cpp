@@ -158,31 +158,42 @@ TEST_F(AnalyticsStoreTest, AnInvoiceReversedUnderAnotherAwardAndBookedAgainIsFou
     return finding.analysis == Analysis::duplicate_invoices && ids.contains("QJ-MOVED-1") && ids.contains("XX-MOVED-1");
   });
   EXPECT_NE(found, findings.end());
-  // Both ways of reading the rows give the same rows in the same order,
+  // Every way of reading the rows (award by award or one pass; SQLite's own
+  // API or SOCI) gives the same rows in the same order, every cell alike,
   // the other award's reversed one among them.
   ReportSelection selection;
   selection.policy_id = "xixian-2024";
   selection.to = Date::from_parts(2024, 12, 31);
   const auto awards = selected_awards(database(), selection).value();
-  const auto by_award = load_spending_rows(database(), awards, selection.to, RowAccess::by_award).value();
-  const auto scanned = load_spending_rows(database(), awards, selection.to, RowAccess::scan).value();
-  ASSERT_EQ(by_award.rows.size(), scanned.rows.size());
+  const auto by_award = load_spending_rows(database(), awards, selection.to, RowAccess::by_award, RowDriver::soci).value();
   bool moved_row_loaded = false;
-  for (std::size_t index = 0; index < by_award.rows.size(); ++index) {
-    const auto& left = by_award.rows[index];
-    const auto& right = scanned.rows[index];
-    EXPECT_EQ(left.expenditure_id, right.expenditure_id) << index;
-    EXPECT_EQ(by_award.text(left.award), scanned.text(right.award));
-    EXPECT_EQ(by_award.text(left.invoice), scanned.text(right.invoice));
-    EXPECT_EQ(left.reversed, right.reversed);
-    EXPECT_EQ(left.reversed_on_day, right.reversed_on_day);
-    if (left.expenditure_id == first.record_id) {
-      moved_row_loaded = true;
-      EXPECT_TRUE(left.reversed);
-      EXPECT_EQ(left.reversed_on_day, Date::from_parts(2024, 12, 5).days_since_epoch());
-    }
+  for (const auto& row : by_award.rows) {
+    if (row.expenditure_id != first.record_id) continue;
+    moved_row_loaded = true;
+    EXPECT_TRUE(row.reversed);
+    EXPECT_EQ(row.reversed_on_day, Date::from_parts(2024, 12, 5).days_since_epoch());
   }
   EXPECT_TRUE(moved_row_loaded);
+  for (const auto access : {RowAccess::by_award, RowAccess::scan}) {
+    for (const auto driver : {RowDriver::fastest, RowDriver::soci}) {
+      const auto other = load_spending_rows(database(), awards, selection.to, access, driver).value();
+      ASSERT_EQ(by_award.rows.size(), other.rows.size());
+      for (std::size_t index = 0; index < by_award.rows.size(); ++index) {
+        const auto& left = by_award.rows[index];
+        const auto& right = other.rows[index];
+        const auto texts = [](const SpendingData& data, const SpendingRow& row) {
+          return std::vector<std::string>{data.text(row.award),      data.text(row.unit),       data.text(row.category),
+                                          data.text(row.payee_name), data.text(row.payee_uscc), data.text(row.invoice)};
+        };
+        EXPECT_EQ(left.expenditure_id, right.expenditure_id) << index;
+        EXPECT_EQ(left.amount_fen, right.amount_fen) << index;
+        EXPECT_EQ(left.spent_on_day, right.spent_on_day) << index;
+        EXPECT_EQ(texts(by_award, left), texts(other, right)) << index;
+        EXPECT_EQ(left.reversed, right.reversed) << index;
+        EXPECT_EQ(left.reversed_on_day, right.reversed_on_day) << index;
+      }
+    }
+  }
 }
 
 TEST_F(AnalyticsStoreTest, TheAuditReportDocumentCarriesTheRankingTheEvidenceAndEveryAnalysis) {
