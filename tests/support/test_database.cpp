@@ -89,19 +89,25 @@ TestDatabase::~TestDatabase() {
 
 std::unique_ptr<Database> TestDatabase::connect() const { return open_or_throw(location_); }
 
+// A failed set-up throws rather than FAIL()s: an assertion would return from
+// this SetUp only, and the fixture deriving from it would go on to use a
+// database that is not there (a crash, not a failure naming the cause).
+// GoogleTest reports the exception as the test's failure and skips its body.
 void StoreTest::SetUp() {
   spdlog::set_level(spdlog::level::warn);
+  const auto require = [](const auto& done, const char* step) {
+    if (!done) throw std::runtime_error(std::string(step) + ": " + done.error().describe());
+  };
   try {
     test_database_ = std::make_unique<TestDatabase>();
   } catch (const std::exception& error) {
-    FAIL() << "cannot set up a " << backend_name(backend_under_test())
-           << " test database: " << error.what();
+    throw std::runtime_error("cannot set up a " + std::string(backend_name(backend_under_test())) +
+                             " test database: " + error.what());
   }
-  ASSERT_TRUE(apply_migrations(database()).ok());
-  ASSERT_TRUE(seed_charts(database()).ok());
-  const auto policies = seed_policies(database());
-  ASSERT_TRUE(policies.ok()) << policies.error().describe();
-  ASSERT_TRUE(create_book(database(), Book{"bureau", "bureau", "财政局"}).ok());
+  require(apply_migrations(database()), "migrations");
+  require(seed_charts(database()), "charts");
+  require(seed_policies(database()), "policies");
+  require(create_book(database(), Book{"bureau", "bureau", "财政局"}), "the bureau's book");
 }
 
 }  // namespace jiangbu::testing
