@@ -6,8 +6,9 @@
 #   - records single expenditures at one client for SECONDS_PER_RUN seconds,
 # and prints for each: statements sent per row (or per recording), the
 # server's time against the wall-clock time (the rest is round trips and the
-# client), and the statements that took the most server time with their
-# counts. The figures the README's "Not yet built" cites come from here.
+# client), the rate the server's time alone would allow, and the statements
+# that took the most server time with their counts; then pgbench's tpcb-like
+# rate at one client on the same server, the single-recording target's anchor. The figures the README's "Not yet built" cites come from here.
 #
 #   bash bench/pg_statements.sh                 # ROWS=100000 SECONDS_PER_RUN=10
 #   ROWS=20000 SECONDS_PER_RUN=5 bash bench/pg_statements.sh
@@ -22,7 +23,7 @@ rows="${ROWS:-100000}"
 seconds="${SECONDS_PER_RUN:-10}"
 out="$root/out/pg-statements"
 rm -rf "$out" && mkdir -p "$out"
-for tool in psql python3; do
+for tool in psql python3 pgbench; do
   command -v "$tool" >/dev/null || { echo "pg_statements: $tool is missing: run scripts/install-deps.sh" >&2; exit 2; }
 done
 cmake --build "$build" -j"$(nproc)" --target jiangbu jiangbu_record_bench >/dev/null
@@ -67,6 +68,10 @@ print(f"{units} {unit_name}s, {wall:.2f} s wall; {statements} statements execute
       f"and {prepared} prepared = {per(prepared):.1f} per {unit_name}; "
       f"server {total_ms / 1000:.2f} s = {100 * total_ms / 1000 / wall:.0f} % of wall")
 print()
+# The server alone, one connection: if round trips and the client cost nothing.
+print(f"server time per {unit_name}: {total_ms / max(units, 1):.3f} ms; ceiling at one connection "
+      f"(no round trips, no client): {units / max(total_ms / 1000, 1e-9):.0f} {unit_name}s/s")
+print()
 print("| server ms | share | statements | per " + unit_name + " | statement |")
 print("|---:|---:|---:|---:|---|")
 for text, ms in server_ms.most_common(15):
@@ -95,4 +100,15 @@ logging off
 recordings="$(sed -E 's/.*transactions ([0-9]+).*/\1/' "$out/record.log")"
 wall="$(sed -E 's/.*, ([0-9.]+) s, tps.*/\1/' "$out/record.log")"
 summarize "single recording, 1 client" "$recordings" recording "$wall" "$start" | tee -a "$out/report.md"
+
+# The anchor of the scale issue's target (single recording ≥ 0.8 of pgbench's
+# tpcb-like rate at the same client count), with statement logging off.
+pgbench -q -i -s 10 "$PG_THROWAWAY_URL" >"$out/pgbench-init.log" 2>&1
+pgbench -b tpcb-like -c 1 -j 1 -T "$seconds" "$PG_THROWAWAY_URL" >"$out/pgbench.log" 2>&1
+anchor="$(grep -E '^tps' "$out/pgbench.log" | tail -1 | sed -E 's/tps = ([0-9.]+).*/\1/')"
+ceiling="$(grep -E '^server time per recording' "$out/report.md" | sed -E 's/.*\): ([0-9]+) recordings.*/\1/')"
+{
+  echo "pgbench tpcb-like, 1 client, same server: $anchor tps. The recording's ceiling (its server time alone)"
+  echo "÷ pgbench = $(awk "BEGIN { printf \"%.2f\", $ceiling / $anchor }") (target 0.8; statement logging adds a little server time)."
+} | tee -a "$out/report.md"
 echo "pg_statements: wrote $out/report.md" >&2

@@ -45,6 +45,38 @@ struct AccountRow {
   }
 };
 
+// One prepared lookup per PostgreSQL connection (Database::reused), executed
+// for every account an entry names: a one-off statement is parsed and planned
+// at each execution there, and this join was the costliest statement of a
+// single recording (bench/pg_statements.sh). It keeps no facts: every call
+// asks the database. SQLite keeps the one-off statement: preparing is cheap
+// in process, and a kept SELECT that SOCI leaves stepped but not reset
+// would hold its connection's read snapshot open.
+class AccountLookup {
+ public:
+  explicit AccountLookup(Database& database)
+      : statement_((database.session().prepare << std::string(account_select) +
+                                                      "WHERE a.book_id = :book AND a.code = :code",
+                    soci::use(book_id_), soci::use(code_), soci::into(row_.account.book_id, found_),
+                    soci::into(row_.account.code), soci::into(row_.account.chart_code), soci::into(row_.account.name),
+                    soci::into(row_.side), soci::into(row_.basis))) {}
+
+  std::optional<Account> find(const std::string& book_id, const std::string& code) {
+    book_id_ = book_id;
+    code_ = code;
+    found_ = soci::i_null;
+    statement_.execute(true);
+    if (found_ != soci::i_ok) return std::nullopt;
+    return row_.finish();
+  }
+
+ private:
+  std::string book_id_, code_;
+  AccountRow row_;
+  soci::indicator found_ = soci::i_null;
+  soci::statement statement_;  // last: it binds the members above
+};
+
 }  // namespace
 
 Status validate_account_code(std::string_view code) {
@@ -72,6 +104,11 @@ std::string chart_code_of(std::string_view code) { return std::string(code.subst
 
 std::optional<Account> find_account(Database& database, const std::string& book_id,
                                     const std::string& code) {
+  if (database.backend() == Backend::postgresql) {
+    auto& lookup =
+        database.reused<AccountLookup>([](Database& owner) { return std::make_unique<AccountLookup>(owner); });
+    return lookup.find(book_id, code);
+  }
   AccountRow row;
   soci::indicator found = soci::i_null;
   database.session() << std::string(account_select) + "WHERE a.book_id = :book AND a.code = :code",
