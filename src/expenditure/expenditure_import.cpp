@@ -140,6 +140,8 @@ Result<ImportSummary> import_expenditures(Database& database, const std::string&
     const std::size_t end = std::min(rows.size(), start + batch_rows);
     std::vector<ExpenditureInput> inputs;
     std::vector<RecordOptions> row_record_options;
+    inputs.reserve(end - start);
+    row_record_options.reserve(end - start);
     for (std::size_t index = start; index < end; ++index) {
       inputs.push_back(expenditure_input_from_row(rows[index], map.value()));
       row_record_options.push_back(row_options(options, path, rows[index]));

@@ -27,6 +27,12 @@ constexpr const char* rejected_postgresql =
 
 }  // namespace
 
+std::size_t StoredVerdicts::KeyHash::operator()(const Key& key) const {
+  const std::size_t unit = std::hash<std::string>{}(key.first);
+  // Mixed so that (a, b) and (b, a) differ.
+  return unit ^ (std::hash<std::string>{}(key.second) + 0x9e3779b97f4a7c15ULL + (unit << 6) + (unit >> 2));
+}
+
 StoredVerdicts::StoredVerdicts(Database& database, std::size_t keys_max) : database_(database), keys_max_(keys_max) {
   JIANGBU_ASSERT(keys_max > 0);
 }

@@ -6,11 +6,11 @@
 // it sees what a per-row lookup would see at that point.
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -46,10 +46,15 @@ class StoredVerdicts {
 
  private:
   using Key = std::pair<std::string, std::string>;  // unit, external id
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const;
+  };
   Database& database_;
   std::size_t keys_max_;
-  std::map<Key, StoredVerdict> found_;
-  std::set<Key> covered_;
+  // Hashed, not ordered: every row of an import asks these several times,
+  // and the trees' comparisons of long keys stood out in an import's profile.
+  std::unordered_map<Key, StoredVerdict, KeyHash> found_;
+  std::unordered_set<Key, KeyHash> covered_;
 };
 
 // The submission's key and amount columns as the exception register stores
