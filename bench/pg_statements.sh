@@ -105,8 +105,12 @@ summarize "single recording, 1 client" "$recordings" recording "$wall" "$start" 
 # tpcb-like rate at the same client count), with statement logging off.
 pgbench -q -i -s 10 "$PG_THROWAWAY_URL" >"$out/pgbench-init.log" 2>&1
 pgbench -b tpcb-like -c 1 -j 1 -T "$seconds" "$PG_THROWAWAY_URL" >"$out/pgbench.log" 2>&1
-anchor="$(grep -E '^tps' "$out/pgbench.log" | tail -1 | sed -E 's/tps = ([0-9.]+).*/\1/')"
-ceiling="$(grep -E '^server time per recording' "$out/report.md" | sed -E 's/.*\): ([0-9]+) recordings.*/\1/')"
+anchor="$(grep -E '^tps' "$out/pgbench.log" | tail -1 | sed -E 's/tps = ([0-9.]+).*/\1/' || true)"
+ceiling="$(grep -E '^server time per recording' "$out/report.md" | sed -E 's/.*\): ([0-9]+) recordings.*/\1/' || true)"
+if [[ -z "$anchor" || -z "$ceiling" ]]; then
+  echo "pg_statements: no pgbench rate or no ceiling (see $out/pgbench.log and $out/report.md)" >&2
+  exit 1
+fi
 {
   echo "pgbench tpcb-like, 1 client, same server: $anchor tps. The recording's ceiling (its server time alone)"
   echo "÷ pgbench = $(awk "BEGIN { printf \"%.2f\", $ceiling / $anchor }") (target 0.8; statement logging adds a little server time)."

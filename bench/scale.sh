@@ -49,9 +49,9 @@ base_url="$PG_THROWAWAY_URL"
 
 rows=()  # "measure|ours|ours peak MB|anchor|anchor value|ours ÷ anchor|target|met"
 add_row() { rows+=("$1|$2|$3|$4|$5|$6|$7|$8"); echo "scale: $1: $2 (peak ${3:-–} MB) ${4:+vs $4 $5, ratio $6}" >&2; }
-timed() {  # timed LOG CMD...: runs CMD; sets seconds and peak_mb. Exit 0, or 1 (rows rejected), is fine.
+timed() {  # timed LOG CMD...: runs CMD; sets seconds, peak_mb and status. Exit 0, or 1 (rows rejected), is fine.
   local log="$1"; shift
-  local status=0
+  status=0
   /usr/bin/time -f "%e %M" -o "$log.time" "$@" >"$log" 2>&1 || status=$?
   if [[ $status -gt 1 ]]; then echo "scale: failed ($status): $*" >&2; tail -5 "$log" >&2; exit 1; fi
   # time(1) puts "Command exited with non-zero status N" first when it did.
@@ -67,33 +67,36 @@ meets() { awk "BEGIN { print (($1) ? \"yes\" : \"no\") }"; }
 # one holding only the same master data, one transaction, the schema's every
 # index, trigger and key). A lower bound for any import into this schema on
 # this machine; the row counts must come out equal.
+count_rows() {  # count_rows sqlite FILE TABLE | count_rows postgresql SCHEMA TABLE
+  if [[ $1 == sqlite ]]; then sqlite3 "$2" "SELECT COUNT(*) FROM $3"; else psql -At "$base_url" -c "SELECT COUNT(*) FROM $2.$3"; fi
+}
 storage_floor() {
   local size="$1" backend="$2" imported="$3" import_seconds_here="$4"
-  local count_floor count_import table
+  local floor_place import_place table
   if [[ $backend == sqlite ]]; then
-    local floor="$out/floor-$size.db" script="$out/floor-$size.sql"
-    { echo "ATTACH '$imported' AS src;"; cat bench/storage_floor.sql; } >"$script"
-    timed "$out/floor-$size-sqlite.log" sqlite3 "$floor" ".read $script"
-    count_floor() { sqlite3 "$floor" "SELECT COUNT(*) FROM $1"; }
-    count_import() { sqlite3 "$imported" "SELECT COUNT(*) FROM $1"; }
+    local script="$out/floor-$size.sql"
+    floor_place="$out/floor-$size.db" import_place="$imported"
+    { echo "ATTACH '${imported//\'/\'\'}' AS src;"; cat bench/storage_floor.sql; } >"$script"
+    timed "$out/floor-$size-sqlite.log" sqlite3 -bail "$floor_place" ".read '${script//\'/\'\'}'"
   else
+    floor_place="floor_$size" import_place="import_$size"
     timed "$out/floor-$size-postgresql.log" psql -q -v ON_ERROR_STOP=1 -v src="import_$size" -v target="floor_$size" \
       -f bench/storage_floor_postgresql.sql "$base_url"
-    count_floor() { psql -At "$base_url" -c "SELECT COUNT(*) FROM floor_$size.$1"; }
-    count_import() { psql -At "$base_url" -c "SELECT COUNT(*) FROM import_$size.$1"; }
   fi
+  # timed accepts status 1 (rows rejected); here any failure voids the floor.
+  if [[ $status -ne 0 ]]; then echo "scale: the $backend storage floor failed:" >&2; tail -5 "$out/floor-$size-$backend.log" >&2; exit 1; fi
   local floor_seconds="$seconds" floor_peak_mb="$peak_mb"
   floor_seconds_of[$size-$backend]="$seconds"
-  for table in accounts journal_entries postings journal_hashes expenditures expenditure_reversals invoice_claims \
-    expenditure_exceptions share_spending; do
-    if [[ "$(count_floor "$table")" != "$(count_import "$table")" ]]; then
+  for table in accounts voucher_sequences journal_entries postings journal_hashes expenditures expenditure_reversals \
+    invoice_claims expenditure_exceptions share_spending audit_trail; do
+    if [[ "$(count_rows "$backend" "$floor_place" "$table")" != "$(count_rows "$backend" "$import_place" "$table")" ]]; then
       echo "scale: the $backend storage floor did not store the import's rows of $table" >&2; exit 1
     fi
   done
   if [[ $backend == sqlite ]]; then
-    rm -f "$out/floor-$size.db" "$out/floor-$size.db-wal" "$out/floor-$size.db-shm"
+    rm -f "$floor_place" "$floor_place-wal" "$floor_place-shm"
   else
-    psql -q "$base_url" -c "DROP SCHEMA floor_$size CASCADE" >/dev/null
+    psql -q "$base_url" -c "DROP SCHEMA $floor_place CASCADE" >/dev/null
   fi
   local rate target
   rate="$(calc %.0f "$size / $floor_seconds")"

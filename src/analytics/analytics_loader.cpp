@@ -166,8 +166,10 @@ class RowReader {
       batch = SteppedRows{};
       return success();
     };
+    // Every stepped row is kept (at most rows_max, build_rows) or another
+    // award's (at most rows_max, the scan's keep): as the SOCI path bounds them.
     for (std::size_t count = 0; cursor.next(); ++count) {
-      if (count == rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
+      if (count == 2 * rows_max) return Error("bad-option", "more than 50,000,000 expenditures: narrow the selection");
       batch.add(cursor, full_awards);
       if (batch.rows() < fetch_rows) continue;
       if (auto handed = hand_over(); !handed) return handed;

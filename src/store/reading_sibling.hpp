@@ -5,9 +5,9 @@
 // cache (8 MB), not the memory map: both mapping the file would count its
 // pages twice in the process's memory.
 //
-// Each statement of either connection sees a committed state, as statements
-// of one connection outside a transaction do; a write committed while the
-// report runs may show in one part and not another (README, "Not yet built").
+// On its own each statement of either connection sees whatever is committed
+// when it runs; the audit report pins both to one state with a
+// SharedReadSnapshot (store/shared_read_snapshot.hpp).
 #include <memory>
 
 #include "store/database.hpp"

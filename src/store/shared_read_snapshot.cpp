@@ -1,10 +1,14 @@
 #include "store/shared_read_snapshot.hpp"
 
+#include <string>
+
 #include <spdlog/spdlog.h>
 
 namespace jiangbu {
 
 namespace {
+
+constexpr int lock_wait_milliseconds = 2000;
 
 // A read transaction starts at its first read, not at BEGIN: this read fixes
 // the state the connection sees until it ends.
@@ -22,6 +26,9 @@ std::unique_ptr<Database> hold_writers_off(const DatabaseLocation& location) {
   }
   auto holder = std::move(opened.value());
   try {
+    // Not the connections' 30 s: a report started during an import batch
+    // reads on one connection instead of waiting for the batch to commit.
+    holder->session() << "PRAGMA busy_timeout = " + std::to_string(lock_wait_milliseconds);
     holder->session() << "BEGIN IMMEDIATE";
   } catch (const soci::soci_error& error) {
     spdlog::debug("shared snapshot: the write lock was not granted: {}", error.what());

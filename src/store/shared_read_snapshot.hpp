@@ -8,9 +8,13 @@
 // build lacks SQLITE_ENABLE_SNAPSHOT), so a third connection holds the write
 // lock (BEGIN IMMEDIATE) while both start their read transactions: no commit
 // can fall between them. It lets go at once; writers wait microseconds, not
-// the report's seconds. When the lock cannot be had (a read-only file, a
-// writer holding it past the busy timeout) the sibling is closed and the
-// report reads everything on its one connection, which is one state too.
+// the report's seconds. When the lock cannot be had within 2 s (a read-only
+// file, an import batch holding it) the sibling is closed and the report
+// reads everything on its one connection, which is one state too.
+//
+// The report's connection holds its read transaction to the end, so while a
+// report runs (seconds) SQLite cannot reset the WAL behind it: a concurrent
+// import's WAL grows until the report ends.
 // On PostgreSQL there is no sibling, and the connection's REPEATABLE READ,
 // READ ONLY transaction is the snapshot (store/read_snapshot.hpp).
 #include <memory>

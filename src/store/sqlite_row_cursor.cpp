@@ -54,7 +54,11 @@ long long SqliteRowCursor::integer(int column) const {
 
 std::string_view SqliteRowCursor::text(int column) const {
   const unsigned char* cell = sqlite_api::sqlite3_column_text(statement_, column);
-  if (cell == nullptr) return {};
+  if (cell == nullptr) {
+    // NULL, or SQLite could not allocate the text: only the first is a value.
+    if (sqlite_api::sqlite3_errcode(connection_of(database_)) == SQLITE_NOMEM) fail("reading a cell");
+    return {};
+  }
   return {reinterpret_cast<const char*>(cell),
           static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(statement_, column))};
 }

@@ -210,6 +210,23 @@ TEST_F(ReportTest, ASharedSnapshotHidesFromBothConnectionsAWriteCommittedAfterIt
   EXPECT_FALSE(report.reconciliation.agrees());
 }
 
+// While another writer holds SQLite's write lock (an import batch), the
+// snapshot does not wait for it: after a short wait it closes the sibling and
+// the report reads on its one connection, still one state.
+TEST_F(ReportTest, ASharedSnapshotFallsBackToOneConnectionWhileAWriterHoldsTheLock) {
+  if (database().backend() != Backend::sqlite) GTEST_SKIP() << "PostgreSQL has no sibling to share with";
+  auto writer = test_database().connect();
+  writer->session() << "BEGIN IMMEDIATE";
+  {
+    SharedReadSnapshot snapshot(database(), open_reading_sibling(database()));
+    EXPECT_EQ(snapshot.sibling(), nullptr);
+    EXPECT_TRUE(reconcile_books(database(), year()).value().agrees());
+  }
+  writer->session() << "ROLLBACK";
+  SharedReadSnapshot snapshot(database(), open_reading_sibling(database()));
+  EXPECT_NE(snapshot.sibling(), nullptr);
+}
+
 TEST_F(ReportTest, BooksAgreeUntilAPaymentIsPostedByHandOnOneSide) {
   auto before = reconcile_books(database(), year()).value();
   EXPECT_TRUE(before.agrees());
