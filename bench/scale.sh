@@ -21,7 +21,7 @@
 # synchronous_commit on, PG_THROWAWAY_DURABLE=1), as production would: the
 # interactive comparison is about the commit-per-transaction limit.
 #
-#   bash bench/scale.sh                                  # E = 100,000 and 1,000,000 (about 15 minutes)
+#   bash bench/scale.sh                                  # E = 100,000 and 1,000,000 (about 20 minutes)
 #   SIZES="10000 100000" SECONDS_PER_RUN=10 bash bench/scale.sh   # a quicker look
 # Needs a build (scripts/build.sh); installs nothing itself.
 set -euo pipefail
