@@ -18,9 +18,10 @@ namespace jiangbu {
 // exist so tests can hold both ways to the same rows.
 enum class RowAccess { cheapest, by_award, scan };
 
-// How the rows are read: `fastest` steps SQLite's own API on SQLite (no copy
-// per cell, store/sqlite_row_cursor.hpp) and uses SOCI on PostgreSQL; `soci`
-// reads through SOCI everywhere, so tests can hold both to the same rows.
+// How the rows are read: `fastest` steps SQLite's own API on SQLite (one
+// buffer per batch instead of an allocated string per cell, store/
+// sqlite_row_cursor.hpp) and uses SOCI on PostgreSQL; `soci` reads through
+// SOCI everywhere, so tests can hold both to the same rows.
 enum class RowDriver { fastest, soci };
 
 // The awards' expenditures dated up to `to` (reversed ones too, with their

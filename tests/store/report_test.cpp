@@ -3,6 +3,7 @@
 // through resubmission, and the audit report's findings and summary.
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -218,7 +219,10 @@ TEST_F(ReportTest, ASharedSnapshotFallsBackToOneConnectionWhileAWriterHoldsTheLo
   auto writer = test_database().connect();
   writer->session() << "BEGIN IMMEDIATE";
   {
+    const auto started = std::chrono::steady_clock::now();
     SharedReadSnapshot snapshot(database(), open_reading_sibling(database()));
+    // Its own short wait, not the connections' 30 s busy timeout.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(15));
     EXPECT_EQ(snapshot.sibling(), nullptr);
     EXPECT_TRUE(reconcile_books(database(), year()).value().agrees());
   }
